@@ -1,0 +1,68 @@
+// swift-tools-version: 6.0
+// NASArena: an honest, fast, reproducible arena for neural-architecture-search methods.
+//
+// Targets are layered; imports only point down this list (see docs/ARCHITECTURE.md):
+//   nasarena (CLI) -> Harness -> SearchMethods -> Models -> NeuralNetworks -> Tensor
+//   Analysis -> Results; Reports -> Analysis
+//   Benchmarks and Randomness sit below everything.
+import PackageDescription
+
+let package = Package(
+  name: "NASArena",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "nasarena", targets: ["nasarena"]),
+    .library(name: "Harness", targets: ["Harness"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+  ],
+  targets: [
+    // MARK: - Foundations
+    .target(name: "Randomness"),
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+
+    // MARK: - Numerics
+    .target(name: "Tensor", dependencies: ["Randomness"]),
+    .target(name: "NeuralNetworks", dependencies: ["Tensor", "Randomness"]),
+
+    // MARK: - Benchmarks, methods, harness
+    .target(name: "Benchmarks", dependencies: ["Randomness", "CZlib"]),
+    .target(name: "SearchMethods", dependencies: ["Benchmarks", "Randomness"]),
+    .target(name: "Results"),
+    .target(
+      name: "Harness",
+      dependencies: [
+        "SearchMethods", "Results", "Benchmarks", "Randomness",
+        .product(name: "Yams", package: "Yams"),
+      ]),
+
+    // MARK: - Analysis and reports
+    .target(name: "Analysis", dependencies: ["Results"]),
+    .target(name: "Reports", dependencies: ["Analysis", "Results"]),
+
+    // MARK: - Command-line tool
+    .executableTarget(
+      name: "nasarena",
+      dependencies: [
+        "Harness", "Analysis", "Reports", "Benchmarks", "NeuralNetworks", "Tensor",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    // MARK: - Tests
+    .target(
+      name: "TestSupport",
+      dependencies: ["Benchmarks", "SearchMethods", "Results", "Randomness", "Harness"]),
+    .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
+    .testTarget(name: "TensorTests", dependencies: ["Tensor", "Randomness"]),
+    .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "Tensor", "Randomness"]),
+    .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Randomness"]),
+    .testTarget(name: "SearchMethodsTests", dependencies: ["SearchMethods", "TestSupport", "Benchmarks", "Randomness"]),
+    .testTarget(name: "ResultsTests", dependencies: ["Results"]),
+    .testTarget(name: "HarnessTests", dependencies: ["Harness", "TestSupport", "SearchMethods", "Benchmarks", "Results", "Randomness"]),
+    .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analysis", "Results"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["Harness", "Analysis", "Reports", "Results", "TestSupport"]),
+  ]
+)

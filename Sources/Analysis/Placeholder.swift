@@ -1,0 +1,1 @@
+// Placeholder until the Analysis target lands; replaced by its first real file.

@@ -1,0 +1,1 @@
+// Placeholder until the Reports target lands; replaced by its first real file.

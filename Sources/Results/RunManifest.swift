@@ -1,0 +1,50 @@
+/// Where a run came from: versions, data, machine and time (`manifest.json`).
+public struct RunManifest: Hashable, Sendable, Codable {
+  /// NASArena version string.
+  public var harnessVersion: String
+  /// Git commit of the working tree the tool was run from, when available.
+  public var gitCommit: String?
+  /// Swift compiler version the tool was built with.
+  public var swiftVersion: String
+  /// Name of the suite.
+  public var suiteName: String
+  /// Stable hash of the resolved suite (defaults filled in), hex; shards must share it.
+  public var suiteHash: String
+  /// SHA-256 of every data file the run read, by file name.
+  public var dataChecksums: [String: String]
+  /// Matrix-multiply backend and other numeric settings, e.g. `portable`.
+  public var numericBackend: String
+  /// Operating system, CPU model and core count.
+  public var machine: String
+  /// Worker tasks used (trials run in parallel).
+  public var workers: Int
+  /// The shard this folder holds, `i/N`, or `nil` for a whole run.
+  public var shard: String?
+  /// ISO 8601 time the run started.
+  public var started: String
+  /// ISO 8601 time the run ended, `nil` while it runs or if it was interrupted.
+  public var ended: String?
+  /// How the records are analysed.
+  public var report: ReportSettings
+
+  /// Creates a manifest.
+  public init(
+    harnessVersion: String, gitCommit: String?, swiftVersion: String, suiteName: String,
+    suiteHash: String, dataChecksums: [String: String], numericBackend: String, machine: String,
+    workers: Int, shard: String?, started: String, ended: String?, report: ReportSettings
+  ) {
+    self.harnessVersion = harnessVersion
+    self.gitCommit = gitCommit
+    self.swiftVersion = swiftVersion
+    self.suiteName = suiteName
+    self.suiteHash = suiteHash
+    self.dataChecksums = dataChecksums
+    self.numericBackend = numericBackend
+    self.machine = machine
+    self.workers = workers
+    self.shard = shard
+    self.started = started
+    self.ended = ended
+    self.report = report
+  }
+}

@@ -1,0 +1,1 @@
+// Placeholder until the SearchMethods target lands; replaced by its first real file.

@@ -1,0 +1,1 @@
+// Placeholder until the Tensor target lands; replaced by its first real file.

@@ -1,0 +1,1 @@
+// Placeholder until the TestSupport target lands; replaced by its first real file.

@@ -1,0 +1,1 @@
+print("nasarena: under construction")
