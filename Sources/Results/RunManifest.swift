@@ -8,6 +8,10 @@ public struct RunManifest: Hashable, Sendable, Codable {
   public var swiftVersion: String
   /// Name of the suite.
   public var suiteName: String
+  /// Task names in suite order.
+  public var tasks: [String]
+  /// Method labels in suite order.
+  public var methods: [String]
   /// Stable hash of the resolved suite (defaults filled in), hex; shards must share it.
   public var suiteHash: String
   /// SHA-256 of every data file the run read, by file name.
@@ -30,13 +34,15 @@ public struct RunManifest: Hashable, Sendable, Codable {
   /// Creates a manifest.
   public init(
     harnessVersion: String, gitCommit: String?, swiftVersion: String, suiteName: String,
-    suiteHash: String, dataChecksums: [String: String], numericBackend: String, machine: String,
+    tasks: [String], methods: [String], suiteHash: String, dataChecksums: [String: String], numericBackend: String, machine: String,
     workers: Int, shard: String?, started: String, ended: String?, report: ReportSettings
   ) {
     self.harnessVersion = harnessVersion
     self.gitCommit = gitCommit
     self.swiftVersion = swiftVersion
     self.suiteName = suiteName
+    self.tasks = tasks
+    self.methods = methods
     self.suiteHash = suiteHash
     self.dataChecksums = dataChecksums
     self.numericBackend = numericBackend

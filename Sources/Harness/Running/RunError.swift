@@ -1,0 +1,37 @@
+/// Why a run could not start, resume or merge.
+public enum RunError: Error, Equatable, CustomStringConvertible {
+  /// The output folder already holds a run log.
+  case folderNotEmpty(path: String)
+  /// A run folder lacks what resume or merge needs.
+  case notARun(path: String, missing: String)
+  /// A resumed trial produced other lines than its logged ones.
+  case divergentReplay(cell: String, line: Int)
+  /// The data files differ from the ones the run used.
+  case dataChanged(file: String, recorded: String, now: String)
+  /// The budget needs a cost column that the task lacks.
+  case noCostColumn(task: String)
+  /// Folders to merge do not belong together.
+  case mergeMismatch(path: String, reason: String)
+  /// A shard specification is not `i/N` with 0 <= i < N.
+  case invalidShard(String)
+
+  /// One line saying what is wrong and what to do.
+  public var description: String {
+    switch self {
+    case .folderNotEmpty(let path):
+      "\(path): already holds a run log; resume it with 'nasarena run --resume \(path)' or choose another --output"
+    case .notARun(let path, let missing):
+      "\(path): not a run folder: missing \(missing)"
+    case .divergentReplay(let cell, let line):
+      "trial \(cell): the replay differs from the logged line \(line) of that trial; the code or data changed since the run started"
+    case .dataChanged(let file, let recorded, let now):
+      "\(file): checksum \(now) differs from the run's recorded \(recorded); resume or merge needs the same data"
+    case .noCostColumn(let task):
+      "task '\(task)' has no cost column; use a 'queries' budget for it"
+    case .mergeMismatch(let path, let reason):
+      "\(path): cannot merge: \(reason)"
+    case .invalidShard(let text):
+      "invalid shard '\(text)'; expected i/N with 0 <= i < N, e.g. 0/4"
+    }
+  }
+}

@@ -1,0 +1,49 @@
+/// How a suite is run on this machine; none of it changes the results.
+public struct RunOptions: Sendable {
+  /// Trials at once; `nil` takes the suite's `workers` (0 there means one per core).
+  public var workers: Int?
+  /// The slice of cells to run, or `nil` for all.
+  public var shard: Shard?
+  /// The numeric backend description for the manifest (set by the caller that chose it).
+  public var numericBackend: String
+  /// Called with progress after every finished trial.
+  public var progress: (@Sendable (RunProgress) -> Void)?
+
+  /// Creates options.
+  public init(workers: Int? = nil, shard: Shard? = nil, numericBackend: String = "none", progress: (@Sendable (RunProgress) -> Void)? = nil) {
+    self.workers = workers
+    self.shard = shard
+    self.numericBackend = numericBackend
+    self.progress = progress
+  }
+}
+
+/// A snapshot of a running suite, for progress displays.
+public struct RunProgress: Sendable {
+  /// Trials finished in this process.
+  public let finished: Int
+  /// Trials this process has to run in all.
+  public let total: Int
+  /// Queries made by the finished trials.
+  public let queries: Int
+  /// Wall-clock seconds since this process started running trials.
+  public let elapsedSeconds: Double
+  /// Trials that failed so far.
+  public let failed: Int
+}
+
+/// What a finished run did.
+public struct RunSummary: Sendable {
+  /// The run folder.
+  public let folder: String
+  /// Trials run now (not counting those finished by an earlier, interrupted run).
+  public let trialsRun: Int
+  /// Trials already finished before this process started.
+  public let trialsSkipped: Int
+  /// Trials that failed, with their messages.
+  public let failures: [String]
+  /// Queries made now.
+  public let queries: Int
+  /// Wall-clock seconds.
+  public let seconds: Double
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// The files of one run folder under `results/`, and reading them back.
+///
+/// | file | holds |
+/// |---|---|
+/// | `suite.yaml` | the resolved suite (every default filled in) |
+/// | `manifest.json` | `RunManifest` |
+/// | `tasks.json` | `[TaskRecord]` |
+/// | `queries.jsonl` | the append-only log of `LogEntry` lines |
+/// | `*.csv`, `summary.md`, `report.html` | derived outputs, rewritten by `nasarena report` |
+public struct RunFolder: Sendable {
+  /// The folder's path.
+  public let path: String
+
+  /// A run folder at `path` (not created until something is written).
+  public init(path: String) {
+    self.path = path
+  }
+
+  /// Path of a file inside the folder.
+  public func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+
+  /// The resolved suite.
+  public var suiteFile: String { file("suite.yaml") }
+  /// The manifest.
+  public var manifestFile: String { file("manifest.json") }
+  /// The task records.
+  public var tasksFile: String { file("tasks.json") }
+  /// The query log.
+  public var logFile: String { file("queries.jsonl") }
+
+  /// Creates the folder (and parents) if needed.
+  public func create() throws {
+    do {
+      try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    } catch {
+      throw ResultStoreError.cannotOpen(path: path, reason: error.localizedDescription)
+    }
+  }
+
+  /// Writes a value as pretty, key-sorted JSON, atomically.
+  public func writeJSON(_ value: some Encodable, to file: String) throws {
+    let encoder = RunLog.makeEncoder()
+    encoder.outputFormatting.insert(.prettyPrinted)
+    do {
+      try (try encoder.encode(value) + Data("\n".utf8)).write(to: URL(fileURLWithPath: file), options: .atomic)
+    } catch {
+      throw ResultStoreError.writeFailed(path: file, reason: "\(error)")
+    }
+  }
+
+  /// Writes text atomically.
+  public func writeText(_ text: String, to file: String) throws {
+    do {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: file), options: .atomic)
+    } catch {
+      throw ResultStoreError.writeFailed(path: file, reason: "\(error)")
+    }
+  }
+
+  /// Reads a JSON file of the folder.
+  public func readJSON<T: Decodable>(_ type: T.Type, from file: String, expected: String) throws -> T {
+    guard let data = FileManager.default.contents(atPath: file) else {
+      throw ResultStoreError.missingFile(path: file, expected: expected)
+    }
+    do {
+      return try RunLog.makeDecoder().decode(T.self, from: data)
+    } catch {
+      throw ResultStoreError.malformedFile(path: file, reason: "\(error)")
+    }
+  }
+
+  /// The manifest.
+  public func readManifest() throws -> RunManifest {
+    try readJSON(RunManifest.self, from: manifestFile, expected: "the run manifest written at the start of a run")
+  }
+
+  /// Everything the folder records, for analysis.
+  public func readRecords() throws -> RunRecords {
+    let manifest = try readManifest()
+    let tasks = try readJSON([TaskRecord].self, from: tasksFile, expected: "the task records written at the start of a run")
+    var queries: [QueryRecord] = []
+    var recommendations: [RecommendationRecord] = []
+    var trials: [TrialRecord] = []
+    for entry in try RunLog.read(path: logFile) {
+      switch entry {
+      case .query(let record): queries.append(record)
+      case .recommendation(let record): recommendations.append(record)
+      case .trial(let record): trials.append(record)
+      }
+    }
+    return RunRecords(
+      manifest: manifest, tasks: tasks, methods: manifest.methods, queries: queries,
+      recommendations: recommendations, trials: trials)
+  }
+}

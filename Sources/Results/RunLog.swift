@@ -1,0 +1,149 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+import Foundation
+
+/// The append-only JSON Lines log of a run (`queries.jsonl`).
+///
+/// Each `append` writes whole lines with one `write` call and then `fsync`s, so a run killed at
+/// any moment leaves every appended batch on disk and at most one torn last line, which
+/// `RunLog.read` ignores and `RunLog.repairTail` removes before a resumed run appends again.
+public actor RunLogWriter {
+  private let path: String
+  private let descriptor: Int32
+  private let encoder: JSONEncoder
+
+  /// Opens (creating if needed) the log at `path` for appending.
+  ///
+  /// - Throws: `ResultStoreError.cannotOpen` when the file cannot be opened.
+  public init(path: String) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+    guard descriptor >= 0 else { throw ResultStoreError.cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+    self.path = path
+    self.descriptor = descriptor
+    self.encoder = RunLog.makeEncoder()
+  }
+
+  deinit { close(descriptor) }
+
+  /// Appends entries as lines, then flushes them to disk.
+  ///
+  /// - Throws: `ResultStoreError.writeFailed` when the write or fsync fails.
+  public func append(_ entries: [LogEntry]) throws {
+    guard !entries.isEmpty else { return }
+    var bytes: [UInt8] = []
+    for entry in entries {
+      bytes.append(contentsOf: try encoder.encode(entry))
+      bytes.append(UInt8(ascii: "\n"))
+    }
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeBytes { raw in
+        write(descriptor, raw.baseAddress! + offset, raw.count - offset)  // swift-format-ignore: NeverForceUnwrap
+      }
+      if written < 0 {
+        if errno == EINTR { continue }
+        throw ResultStoreError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+      }
+      offset += written
+    }
+    guard fsync(descriptor) == 0 else {
+      throw ResultStoreError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+    }
+  }
+}
+
+/// Reading and repairing run logs.
+public enum RunLog {
+  /// The JSON encoder used for every line: sorted keys, so equal records give equal lines.
+  public static func makeEncoder() -> JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return encoder
+  }
+
+  /// The JSON decoder matching `makeEncoder()`.
+  public static func makeDecoder() -> JSONDecoder {
+    let decoder = JSONDecoder()
+    decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return decoder
+  }
+
+  /// Every complete line of the log at `path`; a torn last line (no final newline) is
+  /// ignored. A missing file reads as empty.
+  ///
+  /// - Throws: `ResultStoreError.malformedLine` for a complete line that does not decode.
+  public static func read(path: String) throws -> [LogEntry] {
+    guard let data = FileManager.default.contents(atPath: path) else { return [] }
+    let decoder = makeDecoder()
+    var entries: [LogEntry] = []
+    var lineNumber = 0
+    var start = data.startIndex
+    while let newline = data[start...].firstIndex(of: UInt8(ascii: "\n")) {
+      lineNumber += 1
+      let line = data[start..<newline]
+      start = data.index(after: newline)
+      if line.isEmpty { continue }
+      do {
+        entries.append(try decoder.decode(LogEntry.self, from: line))
+      } catch {
+        throw ResultStoreError.malformedLine(path: path, line: lineNumber, reason: "\(error)")
+      }
+    }
+    return entries
+  }
+
+  /// Truncates a torn last line (bytes after the last newline) left by a killed run.
+  ///
+  /// - Returns: the number of bytes removed.
+  @discardableResult
+  public static func repairTail(path: String) throws -> Int {
+    guard let data = FileManager.default.contents(atPath: path), !data.isEmpty else { return 0 }
+    let keep = (data.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }) ?? 0
+    let removed = data.count - keep
+    guard removed > 0 else { return 0 }
+    guard truncate(path, off_t(keep)) == 0 else {
+      throw ResultStoreError.writeFailed(path: path, reason: String(cString: strerror(errno)))
+    }
+    return removed
+  }
+}
+
+extension RunLog {
+  /// The log in canonical order: cells sorted, each cell's lines in the order written.
+  ///
+  /// Lines of different trials interleave differently at different parallelism; this order
+  /// (and `LogEntry.deterministic`) is what makes two runs' logs comparable line by line.
+  public static func canonical(_ entries: [LogEntry]) -> [LogEntry] {
+    let grouped = Dictionary(grouping: entries, by: \.cell)
+    return grouped.keys.sorted().flatMap { grouped[$0] ?? [] }
+  }
+}
+
+/// Writes a whole log at once (for merged runs), then flushes it to disk.
+public struct LogFileWriter {
+  private let path: String
+
+  /// A writer for a new log at `path`.
+  public init(path: String) throws {
+    self.path = path
+  }
+
+  /// Writes `entries` as the file's whole content.
+  public func write(_ entries: [LogEntry]) throws {
+    let encoder = RunLog.makeEncoder()
+    var data = Data()
+    for entry in entries {
+      data.append(try encoder.encode(entry))
+      data.append(UInt8(ascii: "\n"))
+    }
+    do {
+      try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+      throw ResultStoreError.writeFailed(path: path, reason: "\(error)")
+    }
+  }
+}

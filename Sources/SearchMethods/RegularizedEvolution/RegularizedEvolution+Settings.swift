@@ -1,0 +1,46 @@
+extension RegularizedEvolution {
+  /// Regularized evolution's settings (defaults: naszilla's NAS-Bench-201 setting).
+  public struct Settings: MethodSettings {
+    /// Population size P (30 in naszilla; 100 for NAS-Bench-101 in nas_benchmarks).
+    public var populationSize = 30
+    /// Tournament size S.
+    public var sampleSize = 10
+    /// Random architectures before evolution starts (the initial population).
+    public var initialSize = 30
+    /// Mutations tried per parent, and tournaments tried per step, before falling back.
+    public var mutationAttempts = 100
+
+    /// The defaults.
+    public init() {}
+
+    public static var help: [SettingHelp] {
+      [
+        SettingHelp("populationSize", "population size P, >= 1 (oldest member removed beyond it)"),
+        SettingHelp("sampleSize", "tournament size S, 1...populationSize"),
+        SettingHelp("initialSize", "random architectures of the shared initial design before evolving, >= 1"),
+        SettingHelp("mutationAttempts", "mutations per parent and tournaments per step before falling back to a random architecture, >= 1"),
+      ]
+    }
+
+    public func validate() throws {
+      try require(populationSize >= 1, "populationSize", populationSize, expected: "an integer >= 1")
+      try require(sampleSize >= 1 && sampleSize <= populationSize, "sampleSize", sampleSize, expected: "an integer in 1...populationSize (\(populationSize))")
+      try require(initialSize >= 1, "initialSize", initialSize, expected: "an integer >= 1")
+      try require(mutationAttempts >= 1, "mutationAttempts", mutationAttempts, expected: "an integer >= 1")
+    }
+
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+      case populationSize, sampleSize, initialSize, mutationAttempts
+    }
+
+    public init(from decoder: any Decoder) throws {
+      try decoder.rejectUnknownKeys(CodingKeys.self)
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      self.init()
+      populationSize = try container.decode(.populationSize, default: populationSize)
+      sampleSize = try container.decode(.sampleSize, default: sampleSize)
+      initialSize = try container.decode(.initialSize, default: populationSize)
+      mutationAttempts = try container.decode(.mutationAttempts, default: mutationAttempts)
+    }
+  }
+}
