@@ -1,0 +1,47 @@
+import Benchmarks
+import Randomness
+import SearchMethods
+import Testing
+import TestSupport
+
+/// The four contract checks of STYLE.md section 6, over every built-in method.
+@Suite struct MethodContractTests {
+  static let task = try! TinyTaskSource(positions: 4, operations: 4).task(named: "tiny")  // swift-format-ignore: NeverUseForceTry
+  static let subset = try! TinyTaskSource(positions: 4, operations: 4).task(named: "tiny-subset")  // swift-format-ignore: NeverUseForceTry
+  static let names = MethodRegistry.builtIn.map(\.name)
+
+  static func entry(_ name: String) throws -> MethodEntry {
+    try #require(MethodRegistry.builtIn.first { $0.name == name })
+  }
+
+  @Test(arguments: names)
+  func sameSeedReproducesTrajectory(_ name: String) throws {
+    let driver = MethodDriver(task: Self.task, entry: try Self.entry(name))
+    #expect(try driver.run(seed: 11, budget: 60) == driver.run(seed: 11, budget: 60))
+  }
+
+  @Test(arguments: names)
+  func differentSeedGivesDifferentTrajectory(_ name: String) throws {
+    let driver = MethodDriver(task: Self.task, entry: try Self.entry(name))
+    #expect(try driver.run(seed: 11, budget: 60).queried != driver.run(seed: 12, budget: 60).queried)
+  }
+
+  @Test(arguments: names)
+  func proposalsStayInsideTheSpaceAndQueriesAreUnique(_ name: String) throws {
+    for task in [Self.task, Self.subset] {
+      let trace = try MethodDriver(task: task, entry: try Self.entry(name)).run(seed: 5, budget: 50)
+      #expect(trace.proposed.allSatisfy { $0 >= 0 && $0 < task.domain.space.poolSize })
+      #expect(trace.queried.allSatisfy { task.domain.contains($0) })
+      #expect(Set(trace.queried).count == trace.queried.count)
+      #expect(trace.queried.count == 50)
+    }
+  }
+
+  @Test(arguments: names)
+  func exhaustingTheDomainEndsCleanly(_ name: String) throws {
+    let trace = try MethodDriver(task: Self.subset, entry: try Self.entry(name)).run(seed: 3, budget: 10_000)
+    #expect(Set(trace.queried).count == trace.queried.count)
+    #expect(trace.queried.count <= Self.subset.domain.count)
+    #expect(trace.stoppedByItself || trace.queried.count == Self.subset.domain.count)
+  }
+}
