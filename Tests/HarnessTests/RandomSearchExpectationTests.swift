@@ -1,0 +1,45 @@
+import Benchmarks
+import Harness
+import SearchMethods
+import Testing
+import TestSupport
+
+@Suite struct RandomSearchExpectationTests {
+  @Test func probabilitiesMatchEnumerationOnATinyDomain() throws {
+    // 3 x 3 = 27 architectures: the expectation after 2 queries by enumerating all pairs.
+    let task = try TinyTaskSource(positions: 3, operations: 3).task(named: "tiny")
+    let expectation = RandomSearchExpectation(task: task)
+    let indices = task.domain.indices
+    var total = 0.0
+    var pairs = 0
+    for a in indices {
+      for b in indices where b > a {
+        let best = task.signal[a] >= task.signal[b] ? a : b
+        total += task.report[best]
+        pairs += 1
+      }
+    }
+    #expect(abs(expectation.bestSignal(after: 2).mean - total / Double(pairs)) < 1e-9)
+    #expect(abs(expectation.bestSignal(after: 27).mean - task.report[task.signal.argmax]) < 1e-9)
+    #expect(abs(expectation.oracleMax(after: 27) - task.report.maximum) < 1e-9)
+    #expect(abs(expectation.probabilityOfReachingTop(1, within: 9) - 9.0 / 27) < 1e-12)
+    #expect(abs(expectation.expectedQueriesToTop(1) - 14) < 1e-12)
+  }
+
+  @Test func simulatedRandomSearchAgreesWithTheExpectation() throws {
+    let task = try TinyTaskSource(positions: 5, operations: 4).task(named: "tiny")
+    let expectation = RandomSearchExpectation(task: task)
+    let trials = 400
+    for queries in [5, 20, 60] {
+      var values: [Double] = []
+      for seed in 0..<trials {
+        let trace = try MethodDriver(task: task, entry: MethodEntry(RandomSearch.self)).run(seed: UInt64(seed), budget: queries)
+        let best = trace.queried.max { task.signal[$0] < task.signal[$1] }!  // swift-format-ignore: NeverForceUnwrap
+        values.append(task.report[best])
+      }
+      let mean = values.reduce(0, +) / Double(trials)
+      let (expected, sd) = expectation.bestSignal(after: queries)
+      #expect(abs(mean - expected) < 4 * sd / Double(trials).squareRoot(), "n=\(queries): \(mean) vs \(expected)")
+    }
+  }
+}
