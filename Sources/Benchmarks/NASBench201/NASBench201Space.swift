@@ -1,0 +1,52 @@
+/// The NAS-Bench-201 cell search space (Dong & Yang, ICLR 2020,
+/// https://arxiv.org/abs/2001.00326): 4 nodes, 6 edges, 5 operations, 15,625 cells.
+///
+/// Labels: 0 `none`, 1 `skip_connect`, 2 `nor_conv_1x1`, 3 `nor_conv_3x3`, 4 `avg_pool_3x3`
+/// (the `ops` digits of `data/nasbench201`). Pool index = the official `arch_index`
+/// (0..15624), read from the table's `ops` column. Key = the official cell string, e.g.
+/// `|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|`.
+/// Encodings and graph: see `FixedTopologyCellSpace` (one-hot 30, path 84, BRP-NAS graph).
+public struct NASBench201Space: FixedTopologyCellSpace {
+  /// The data file that fixes the pool order.
+  public static let file = "nasbench201/nb201_accuracy.csv.gz"
+  /// The operation names, indexed by label.
+  public static let labels = ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"]
+
+  public let cells: FixedCellIndex
+  public var name: String { "nas-bench-201" }
+  public var operationNames: [String] { Self.labels }
+
+  /// The space with the pool order of the NAS-Bench-201 table in `data`.
+  ///
+  /// - Throws: any `BenchmarkError` of loading `nasbench201/nb201_accuracy.csv.gz`.
+  /// - Complexity: loads the table once per process (about 30 ms), O(1) after.
+  public init(data: DataDirectory) throws {
+    cells = try NASBench201Space.table(in: data).cells
+  }
+
+  init(cells: FixedCellIndex) {
+    self.cells = cells
+  }
+
+  /// `|op~0|+|op~0|op~1|+|op~0|op~1|op~2|` with the operations of edges 0..5.
+  public static func key(of operations: [UInt8]) -> String {
+    let names = operations.map { Int($0) < labels.count ? labels[Int($0)] : "?" }
+    return "|\(names[0])~0|+|\(names[1])~0|\(names[2])~1|+|\(names[3])~0|\(names[4])~1|\(names[5])~2|"
+  }
+
+  /// The accuracy columns the tasks use.
+  static let columns = [
+    "c10_valid_acc_200", "c10_test_acc_200", "c100_valid_acc_200", "c100_test_acc_200",
+    "in16_valid_acc_200", "in16_test_acc_200", "train_time_per_epoch_s_c10",
+  ]
+
+  /// The accuracy table of `data`, loaded once per process.
+  static func table(in data: DataDirectory) throws -> FixedCellTable {
+    try DataCache.shared.value(for: "nb201|" + data.path) { try loadTable(from: data) }
+  }
+
+  /// Loads the accuracy table without the cache (for timing).
+  static func loadTable(from data: DataDirectory) throws -> FixedCellTable {
+    try FixedCellTable.load(file, from: data, operationCount: labels.count, keyColumn: "arch_str", key: key(of:), columns: columns)
+  }
+}

@@ -1,0 +1,69 @@
+/// Every task NASArena ships, built on demand from the verified tables of one data folder.
+///
+/// Tables are loaded once per process and shared by all tasks of a family (see
+/// `data/README.md` for the files, their origins and checksums). The catalog is the only way
+/// the harness builds a `BenchmarkTask`.
+public struct TaskCatalog: Sendable {
+  /// The data folder the tasks are read from.
+  public let data: DataDirectory
+
+  /// A catalog over `data`; nothing is loaded until a task is asked for.
+  public init(data: DataDirectory) {
+    self.data = data
+  }
+
+  /// Every task name, grouped by benchmark family in a stable order.
+  public static let taskNames: [String] = definitions.map(\.name)
+
+  /// The task `name`, with its labels and optima.
+  ///
+  /// - Throws: `BenchmarkError.unknownTask` (listing the valid names) or any error of
+  ///   loading the task's data files.
+  /// - Complexity: the first task of a family loads its tables (see `measureLoading()`);
+  ///   later ones cost O(pool size).
+  public func task(named name: String) throws -> BenchmarkTask {
+    let definition = try Self.definition(named: name)
+    switch definition.family {
+    case .nasBench201: return try nasBench201Task(definition)
+    case .transNASMicro: return try transNASMicroTask(definition)
+    }
+  }
+
+  /// The data files (relative to the data folder) that task `name` reads.
+  ///
+  /// - Throws: `BenchmarkError.unknownTask`.
+  public static func dataFiles(for name: String) throws -> [String] {
+    try definition(named: name).family.files
+  }
+
+  /// The verified SHA-256 of every data file of task `name`, for run manifests.
+  ///
+  /// - Throws: `unknownTask`, or a verification error naming the file.
+  /// - Complexity: O(size of the files) unless already verified in this process.
+  public func dataChecksums(for name: String) throws -> [DataFileChecksum] {
+    try Self.dataFiles(for: name).map { DataFileChecksum(file: $0, sha256: try data.verifiedChecksum(of: $0)) }
+  }
+
+  /// One summary per task, in `taskNames` order (what `nasarena data info` prints).
+  ///
+  /// - Throws: any error of loading the tables.
+  /// - Complexity: loads every table (about 2 s in a release build).
+  public func describe() throws -> [TaskSummary] {
+    try Self.taskNames.map { TaskSummary(try task(named: $0)) }
+  }
+
+  static func definition(named name: String) throws -> TaskDefinition {
+    guard let definition = definitions.first(where: { $0.name == name }) else {
+      throw BenchmarkError.unknownTask(name: name, known: taskNames)
+    }
+    return definition
+  }
+}
+
+/// The verified checksum of one data file.
+public struct DataFileChecksum: Sendable, Hashable, Codable {
+  /// Path relative to the data folder, e.g. `nasbench201/nb201_accuracy.csv.gz`.
+  public let file: String
+  /// 64 lowercase hex digits.
+  public let sha256: String
+}

@@ -1,0 +1,52 @@
+/// The TransNAS-Bench-101 micro (cell) search space (Duan et al., CVPR 2021,
+/// https://arxiv.org/abs/2105.11871): the NAS-Bench-201 topology with 4 operations, 4,096
+/// cells.
+///
+/// Labels: 0 `none` (zeroize), 1 `skip_connect`, 2 `conv1x1` (ReLU-conv-BN), 3 `conv3x3`.
+/// Pool index = the table's `arch_index` (rows sorted by `ops`). Key = the TransNAS string
+/// `64-41414-a_bc_def` (fixed macro skeleton, then the cell). Encodings and graph: see
+/// `FixedTopologyCellSpace` (one-hot 24, path 39, BRP-NAS graph with vocabulary 4).
+public struct TransNASMicroSpace: FixedTopologyCellSpace {
+  /// The data file that fixes the pool order.
+  public static let file = "transnas_bench_101/tnb101_micro_valid.csv.gz"
+  /// The operation names, indexed by label.
+  public static let labels = ["none", "skip_connect", "conv1x1", "conv3x3"]
+
+  public let cells: FixedCellIndex
+  public var name: String { "transnas-micro" }
+  public var operationNames: [String] { Self.labels }
+
+  /// The space with the pool order of the TransNAS micro table in `data`.
+  ///
+  /// - Throws: any `BenchmarkError` of loading the table.
+  /// - Complexity: loads the table once per process, O(1) after.
+  public init(data: DataDirectory) throws {
+    cells = try TransNASMicroSpace.table(in: data).cells
+  }
+
+  init(cells: FixedCellIndex) {
+    self.cells = cells
+  }
+
+  /// `64-41414-a_bc_def` with the operation digits of edges 0..5.
+  public static func key(of operations: [UInt8]) -> String {
+    let d = operations.map(String.init)
+    return "64-41414-\(d[0])_\(d[1])\(d[2])_\(d[3])\(d[4])\(d[5])"
+  }
+
+  /// The metric columns, one per Taskonomy task.
+  static let columns = [
+    "class_scene_valid_top1", "class_object_valid_top1", "jigsaw_valid_top1", "room_layout_valid_neg_loss",
+    "segmentsemantic_valid_acc", "normal_valid_ssim", "autoencoder_valid_ssim",
+  ]
+
+  /// The table of `data`, loaded once per process.
+  static func table(in data: DataDirectory) throws -> FixedCellTable {
+    try DataCache.shared.value(for: "transnas|" + data.path) { try loadTable(from: data) }
+  }
+
+  /// Loads the table without the cache (for timing).
+  static func loadTable(from data: DataDirectory) throws -> FixedCellTable {
+    try FixedCellTable.load(file, from: data, operationCount: labels.count, keyColumn: "arch_str", key: key(of:), columns: columns)
+  }
+}
