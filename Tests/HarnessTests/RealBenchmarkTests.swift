@@ -1,0 +1,46 @@
+import Benchmarks
+import Harness
+import Results
+import Testing
+
+/// Checks on the shipped NAS-Bench-201 table (real data, small budgets).
+@Suite struct RealBenchmarkTests {
+  @Test func randomSearchMeanCurveMatchesItsExactExpectationOnNB201() async throws {
+    let source = try CatalogTaskSource()
+    let loader = SuiteLoader(taskNames: source.taskNames)
+    let suite = try loader.load(yaml: """
+      name: rs-expectation
+      seed: 11
+      trials: 300
+      budget: { queries: 100 }
+      tasks: [nb201-cifar10]
+      methods: [{ method: random-search }]
+      report: { checkpoints: [100] }
+      """, file: "rs-expectation.yaml")
+    let folder = RunFolder(path: NSTemporaryDirectoryPath() + "rs-expectation-\(suite.seed)-\(UInt64.random(in: 0...UInt64.max))")
+    _ = try await SuiteRunner.start(suite, source: source, folder: folder, options: RunOptions(workers: 2))
+    let records = try folder.readRecords()
+    let task = try source.task(named: "nb201-cifar10")
+    let expectation = RandomSearchExpectation(task: task)
+    for checkpoint in [1, 5, 10, 25, 50, 100] {
+      var values: [Double] = []
+      for trial in 0..<300 {
+        let queries = records.queries.filter { $0.trial == trial && $0.query <= checkpoint }
+        let best = try #require(queries.max { ($0.signal, -$0.query) < ($1.signal, -$1.query) })
+        values.append(best.report)
+      }
+      let mean = values.reduce(0, +) / Double(values.count)
+      let (expected, sd) = expectation.bestSignal(after: checkpoint)
+      let standardError = sd / Double(values.count).squareRoot()
+      #expect(abs(mean - expected) < 4 * standardError, "n=\(checkpoint): simulated \(mean), exact \(expected) ± \(standardError)")
+    }
+    // The exact curve itself is sane: it rises and approaches the best test accuracy.
+    #expect(expectation.bestSignal(after: 100).mean > expectation.bestSignal(after: 10).mean)
+    #expect(abs(expectation.bestSignal(after: 15_625).mean - task.report[task.signal.argmax]) < 1e-9)
+    #expect(abs(task.report.maximum - 94.3733) < 1e-3)
+  }
+}
+
+import Foundation
+
+private func NSTemporaryDirectoryPath() -> String { NSTemporaryDirectory() + "nasarena-tests/" }
