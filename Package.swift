@@ -29,12 +29,13 @@ let package = Package(
 
     // MARK: - Benchmarks, methods, harness
     .target(name: "Benchmarks", dependencies: ["Randomness", "CZlib"]),
-    .target(name: "SearchMethods", dependencies: ["Benchmarks", "Randomness"]),
+    .target(name: "Models", dependencies: ["Benchmarks", "NeuralNetworks", "Tensor", "Randomness"]),
+    .target(name: "SearchMethods", dependencies: ["Benchmarks", "Models", "Randomness"]),
     .target(name: "Results"),
     .target(
       name: "Harness",
       dependencies: [
-        "SearchMethods", "Results", "Benchmarks", "Randomness",
+        "SearchMethods", "Results", "Benchmarks", "Randomness", "Analysis", "Models",
         .product(name: "Yams", package: "Yams"),
       ]),
 
@@ -58,6 +59,7 @@ let package = Package(
     .testTarget(name: "TensorTests", dependencies: ["Tensor", "Randomness"]),
     .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "Tensor", "Randomness"]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Randomness"]),
+    .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport", "Benchmarks", "Randomness"]),
     .testTarget(name: "SearchMethodsTests", dependencies: ["SearchMethods", "TestSupport", "Benchmarks", "Randomness"]),
     .testTarget(name: "ResultsTests", dependencies: ["Results"]),
     .testTarget(name: "HarnessTests", dependencies: ["Harness", "TestSupport", "SearchMethods", "Benchmarks", "Results", "Randomness"]),

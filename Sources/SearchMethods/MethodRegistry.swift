@@ -1,3 +1,6 @@
+import Benchmarks
+import Models
+
 /// A method as the registry knows it: its name, help, and how to build it from settings.
 ///
 /// The type is erased here, at the registry boundary, so the harness can hold methods of any
@@ -13,9 +16,25 @@ public struct MethodEntry: Sendable {
   public let defaults: any MethodSettings
   private let decodeSettings: @Sendable (any Decoder) throws -> any MethodSettings
   private let build: @Sendable (any MethodSettings, SearchContext) throws -> any SearchMethod
+  private let buildPredictor: (@Sendable (any MethodSettings, Domain) throws -> any Predictor)?
+
+  /// Registers the method type `M`, whose predictor the quality tables can evaluate.
+  public init<M: PredictorProviding>(_ type: M.Type) {
+    self.init(type, predictor: { settings, domain in
+      guard let typed = settings as? M.Settings else {
+        throw MethodSettingsError.invalidValue(key: "settings", value: "\(Swift.type(of: settings))", expected: "settings of \(M.name)", path: [])
+      }
+      return try M.makePredictor(settings: typed, domain: domain)
+    })
+  }
 
   /// Registers the method type `M`.
-  public init<M: SearchMethod>(_: M.Type) {
+  public init<M: SearchMethod>(_ type: M.Type) {
+    self.init(type, predictor: nil)
+  }
+
+  private init<M: SearchMethod>(_: M.Type, predictor: (@Sendable (any MethodSettings, Domain) throws -> any Predictor)?) {
+    buildPredictor = predictor
     name = M.name
     abstract = M.abstract
     help = M.Settings.help
@@ -41,6 +60,14 @@ public struct MethodEntry: Sendable {
   /// Decodes and validates this method's settings from a `settings:` block.
   public func settings(from decoder: any Decoder) throws -> any MethodSettings {
     try decodeSettings(decoder)
+  }
+
+  /// Whether the method has a predictor for the quality tables.
+  public var hasPredictor: Bool { buildPredictor != nil }
+
+  /// The method's untrained predictor for `domain`, or `nil` when it has none.
+  public func makePredictor(settings: any MethodSettings, domain: Domain) throws -> (any Predictor)? {
+    try buildPredictor?(settings, domain)
   }
 
   /// Builds the method for one trial.

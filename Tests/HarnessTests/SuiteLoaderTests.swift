@@ -25,7 +25,7 @@ import Testing
     ErrorCase(
       name: "unknown top-level key",
       yaml: base + "\ntrails: 3\n",
-      expected: "test.yaml:7:1: trails: unknown key 'trails' (did you mean 'trials'?); allowed: name, seed, trials, budget, duplicates, tasks, methods, workers, matmul, report"),
+      expected: "test.yaml:7:1: trails: unknown key 'trails' (did you mean 'trials'?); allowed: name, seed, trials, budget, duplicates, tasks, methods, workers, matmul, report, predictorQuality"),
     ErrorCase(
       name: "unknown method",
       yaml: "name: t\ntrials: 2\nbudget: { queries: 10 }\ntasks: [tiny]\nmethods:\n  - method: regularised-evolution\n",

@@ -14,6 +14,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
   case mergeMismatch(path: String, reason: String)
   /// A shard specification is not `i/N` with 0 <= i < N.
   case invalidShard(String)
+  /// None of the suite's methods has a predictor to evaluate.
+  case noPredictors(methods: [String])
 
   /// One line saying what is wrong and what to do.
   public var description: String {
@@ -30,6 +32,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
       "task '\(task)' has no cost column; use a 'queries' budget for it"
     case .mergeMismatch(let path, let reason):
       "\(path): cannot merge: \(reason)"
+    case .noPredictors(let methods):
+      "none of the suite's methods (\(methods.joined(separator: ", "))) has a predictor; see 'nasarena methods'"
     case .invalidShard(let text):
       "invalid shard '\(text)'; expected i/N with 0 <= i < N, e.g. 0/4"
     }

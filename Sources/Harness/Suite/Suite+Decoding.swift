@@ -10,7 +10,7 @@ extension CodingUserInfoKey {
 
 extension Suite: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case name, seed, trials, budget, duplicates, tasks, methods, workers, matmul, report
+    case name, seed, trials, budget, duplicates, tasks, methods, workers, matmul, report, predictorQuality
   }
 
   public init(from decoder: any Decoder) throws {
@@ -52,6 +52,7 @@ extension Suite: Decodable {
     try Self.check(["auto", "openblas", "portable"].contains(matmul), decoder, .matmul,
       "invalid value '\(matmul)'; expected one of auto, openblas, portable")
     report = try container.decodeIfPresent(ReportSettingsBlock.self, forKey: .report)?.settings ?? ReportSettings()
+    predictorQuality = try container.decodeIfPresent(PredictorQualitySettings.self, forKey: .predictorQuality) ?? PredictorQualitySettings()
     if case .seconds = budget {} else if case .queries(let n) = budget, !report.checkpoints.contains(where: { $0 <= n }) {
       throw SuiteValueError(path: ["report", "checkpoints"], message: "no checkpoint is within the budget of \(n) queries")
     }

@@ -33,6 +33,11 @@ extension Suite {
     if includeWorkers { pairs.append(("workers", Node(String(workers)))) }
     pairs.append(("matmul", Node(matmul)))
     pairs.append(("report", try jsonNode(report)))
+    pairs.append(("predictorQuality", Node([
+      (Node("sizes"), Node(predictorQuality.sizes.map { Node(String($0)) }, Tag(.seq), .flow)),
+      (Node("seeds"), Node(String(predictorQuality.seeds))),
+      (Node("precisionAt"), Node(predictorQuality.precisionAt.map { Node(String($0)) }, Tag(.seq), .flow)),
+    ])))
     return Node(pairs)
   }
 

@@ -27,6 +27,8 @@ public struct Suite: Sendable {
   public var matmul: String
   /// How records are analysed and reported.
   public var report: ReportSettings
+  /// How `nasarena predictors` evaluates the methods' predictors.
+  public var predictorQuality: PredictorQualitySettings
 
   /// Method labels in suite order.
   public var methodLabels: [String] { methods.map(\.label) }
