@@ -3,7 +3,7 @@
 //
 // Targets are layered; imports only point down this list (see docs/ARCHITECTURE.md):
 //   nasarena (CLI) -> Harness -> SearchMethods -> Models -> NeuralNetworks -> Tensor
-//   Analysis -> Results; Reports -> Analysis
+//   Analysis -> Results, Randomness (seeded bootstrap); Reports -> Analysis
 //   Benchmarks and Randomness sit below everything.
 import PackageDescription
 
@@ -39,7 +39,7 @@ let package = Package(
       ]),
 
     // MARK: - Analysis and reports
-    .target(name: "Analysis", dependencies: ["Results"]),
+    .target(name: "Analysis", dependencies: ["Results", "Randomness"]),
     .target(name: "Reports", dependencies: ["Analysis", "Results"]),
 
     // MARK: - Command-line tool
