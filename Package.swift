@@ -61,7 +61,7 @@ let package = Package(
     .testTarget(name: "SearchMethodsTests", dependencies: ["SearchMethods", "TestSupport", "Benchmarks", "Randomness"]),
     .testTarget(name: "ResultsTests", dependencies: ["Results"]),
     .testTarget(name: "HarnessTests", dependencies: ["Harness", "TestSupport", "SearchMethods", "Benchmarks", "Results", "Randomness"]),
-    .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results"]),
+    .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results", "Randomness"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analysis", "Results"]),
     .testTarget(name: "EndToEndTests", dependencies: ["Harness", "Analysis", "Reports", "Results", "TestSupport"]),
   ]
