@@ -169,3 +169,28 @@ extension ReportWriterTests {
     #expect(written.count == 10)
   }
 }
+
+// MARK: - Degenerate runs
+
+extension ReportWriterTests {
+  @Test func oneMethodOneTrialAndATaskWithoutQueries() throws {
+    let full = Self.handRun()
+    let empty = TaskRecord(
+      name: "empty", benchmark: "bench", dataset: "data", signalColumn: "valid", reportColumn: "test", costColumn: nil,
+      domainSize: 10, poolSize: 10, optimumSignal: 1, optimumReport: 1, topPermilleReport: 1, topPercentReport: 1,
+      caveat: "no architecture of this task was queried")
+    let records = RunRecords(
+      manifest: full.manifest, tasks: full.tasks + [empty], methods: ["a"],
+      queries: full.queries.filter { $0.method == "a" && $0.trial == 0 }, recommendations: [], trials: [])
+    let files = Dictionary(uniqueKeysWithValues: ReportWriter.contents(of: RunAnalysis(records: records)).map { ($0.name, $0.text) })
+    #expect(files["wilcoxon.csv"]?.split(separator: "\n").count == 1)
+    #expect(files["ranks.csv"]?.split(separator: "\n").count == 1)
+    // A single trial has no spread: std and stderr are empty fields.
+    #expect(files["curves.csv"]?.contains("\ntoy,a,best_signal,3,1,7,,,7,7,7,7,7,3,,,3,3,3,3,3\n") == true)
+    let html = try #require(files["report.html"])
+    // best_signal, regret, oracle_max and seconds (each query costs 1); no rank plot for one method.
+    #expect(html.components(separatedBy: "<svg ").count - 1 == 4)
+    #expect(html.contains("No queries were recorded for this task."))
+    #expect(files["summary.md"]?.contains("> **⚠ CAVEAT:** no architecture of this task was queried") == true)
+  }
+}

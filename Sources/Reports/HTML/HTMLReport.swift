@@ -24,16 +24,16 @@ enum HTMLReport {
     if let caveat = task.task.caveat {
       out += "<p class=\"caveat\">⚠ CAVEAT: \(HTMLText.escaped(caveat))</p>\n"
     }
-    out += "<p>\(HTMLText.escaped(TaskFacts.line(task)))</p>\n"
+    out += "<p>\(HTMLText.withCode(TaskFacts.line(task)))</p>\n"
     guard task.queryCount > 0 else { return out + "<p>No queries were recorded for this task.</p>\n</section>\n" }
     out += "<div class=\"plots\">\n"
     for plot in LinePlot.plots(for: task, index: index, settings: settings) { out += plot.svg }
     out += "</div>\n<h3>Results</h3>\n" + SummaryTable.results(task).html
-    out += "<p class=\"note\">\(HTMLText.escaped(TaskFacts.resultsNote(task)))</p>\n"
+    out += "<p class=\"note\">\(HTMLText.withCode(TaskFacts.resultsNote(task)))</p>\n"
     if let checkpoint = task.checkpoints.last, task.methods.count > 1 {
       out += "<h3>Wilcoxon signed-rank tests at \(checkpoint) queries</h3>\n"
       out += SummaryTable.wilcoxon(task, at: checkpoint).html
-      out += "<p class=\"note\">\(HTMLText.escaped(TaskFacts.wilcoxonNote))</p>\n"
+      out += "<p class=\"note\">\(HTMLText.withCode(TaskFacts.wilcoxonNote))</p>\n"
     }
     out += "<h3>Proposals</h3>\n" + SummaryTable.proposals(task).html
     let failures = TaskFacts.failures(task)
@@ -55,8 +55,10 @@ enum HTMLReport {
     summary { font-weight: 600; cursor: pointer; margin-bottom: 6px; }
     table { border-collapse: collapse; font-size: 14px; margin: 4px 0 8px; }
     th, td { border: 1px solid #d0d0d0; padding: 4px 9px; text-align: right; white-space: nowrap; }
-    th { background: #f2f4f7; }
-    th:first-child, td:first-child { text-align: left; }
+    th { background: #f2f4f7; white-space: normal; max-width: 130px; vertical-align: bottom; }
+    th.text, td.text { text-align: left; }
+    code { font-size: 0.92em; background: #f2f4f7; padding: 0 3px; border-radius: 3px; }
+    .scroll { overflow-x: auto; }
     .note { color: #555; font-size: 13px; max-width: 1100px; }
     .caveat { background: #fff1e6; border-left: 8px solid #D55E00; padding: 10px 14px; font-weight: 700;
       font-size: 16px; color: #8a2c00; }

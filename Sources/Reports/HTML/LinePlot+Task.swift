@@ -28,9 +28,11 @@ extension LinePlot {
     if !task.secondsGrid.isEmpty {
       plots.append(
         LinePlot(
-          id: "t\(index)-seconds", title: "\(name): best_signal over simulated time", xLabel: "simulated seconds (log scale)",
+          id: "t\(index)-seconds", title: "\(name): best_signal over simulated time (\(bandName))",
+          xLabel: "simulated seconds (log scale); drawn once every trial of a method has a first result",
           yLabel: "\(metric) of best-signal architecture",
-          series: series(task, task.secondsCurves, .bestSignal, settings: settings, regret: false), xLogarithmic: true))
+          series: series(task, task.secondsCurves, .bestSignal, settings: settings, regret: false, everyTrial: true),
+          xLogarithmic: true))
     }
     if task.methods.count > 1 {
       let count = Double(task.methods.count)
@@ -56,11 +58,19 @@ extension LinePlot {
   }
 
   /// One series per method from curve points of one kind: the mean (or mean regret) with its band.
+  ///
+  /// With `everyTrial`, only points where all of the method's trials have a value are drawn, so
+  /// the mean is over a fixed set of trials (on the seconds grid, trials start at different times).
   private static func series(
-    _ task: TaskAnalysis, _ points: [CurvePoint], _ kind: CurveKind, settings: ReportSettingsView, regret: Bool
+    _ task: TaskAnalysis, _ points: [CurvePoint], _ kind: CurveKind, settings: ReportSettingsView, regret: Bool,
+    everyTrial: Bool = false
   ) -> [Series] {
     task.methods.enumerated().compactMap { style, method in
-      let mine = points.filter { $0.method == method && $0.curve == kind && $0.value.count > 0 }
+      let started = task.trials.filter { $0.cell.method == method && $0.queries > 0 }.count
+      let mine = points.filter { point in
+        point.method == method && point.curve == kind && point.value.count > 0
+          && (!everyTrial || point.value.count == started)
+      }
       guard !mine.isEmpty else { return nil }
       let summaries = mine.map { (x: $0.x, summary: regret ? $0.regret : $0.value) }
       return Series(

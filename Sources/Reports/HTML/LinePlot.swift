@@ -40,7 +40,8 @@ struct LinePlot {
 
   /// The `<svg>` element.
   var svg: String {
-    let xScale = AxisScale(covering: series.flatMap { $0.points.map(\.x) }, logarithmic: xLogarithmic)
+    let xValues: [Double] = series.flatMap { $0.points.map(\.x) } + (xLogarithmic ? [] : [0])
+    let xScale = AxisScale(covering: xValues, logarithmic: xLogarithmic, tight: true)
     let yValues = series.flatMap { $0.points.map(\.y) + $0.band.flatMap { [$0.low, $0.high] } }
     let yScale = self.yScale ?? AxisScale(covering: yValues, logarithmic: yLogarithmic && yValues.contains { $0 > 0 })
     func px(_ x: Double) -> Double { left + xScale.fraction(x) * (right - left) }

@@ -29,7 +29,7 @@ enum NumberFormat {
   /// for tables whose values span several orders of magnitude (p-values, seconds).
   static func significant(_ value: Double, _ significant: Int) -> String {
     if value.isNaN { return "–" }
-    if value == 0 { return "0" }
+    if value == 0 || value.isInfinite { return csv(value) }
     var magnitude = 0
     var probe = abs(value)
     while probe >= 10 { probe /= 10; magnitude += 1 }

@@ -6,7 +6,7 @@ extension SummaryTable {
   static func manifest(_ analysis: RunAnalysis) -> SummaryTable {
     let manifest = analysis.manifest
     let settings = analysis.settings
-    var table = SummaryTable(header: ["fact", "value"])
+    var table = SummaryTable(header: ["fact", "value"], textColumns: [1])
     let facts: [(String, String)] = [
       ("suite", manifest.suiteName), ("suite hash", manifest.suiteHash), ("commit", manifest.gitCommit ?? "unknown"),
       ("harness", manifest.harnessVersion), ("swift", manifest.swiftVersion), ("backend", manifest.numericBackend),
@@ -67,7 +67,8 @@ extension SummaryTable {
   static func wilcoxon(_ task: TaskAnalysis, at checkpoint: Int) -> SummaryTable {
     let digits = ValueDigits(task.task)
     var table = SummaryTable(
-      header: ["method A", "method B", "pairs", "mean A − B", "W+", "W−", "p", "p (Holm)", "rank-biserial", "better"])
+      header: ["method A", "method B", "pairs", "mean A − B", "W+", "W−", "p", "p (Holm)", "rank-biserial", "better"],
+      textColumns: [1, 9])
     for entry in task.comparisons where entry.checkpoint == checkpoint {
       table.append([
         SummaryTable.Cell(entry.first), SummaryTable.Cell(entry.second), SummaryTable.Cell(String(entry.pairs)),
