@@ -122,6 +122,7 @@ public enum SuiteRunner {
         launch()
       }
     }
+    try await writer.finish()
     return RunSummary(
       folder: folder.path, trialsRun: todo.count, trialsSkipped: all.count - todo.count, failures: failures,
       queries: queries, seconds: (clock.now - start).seconds)
