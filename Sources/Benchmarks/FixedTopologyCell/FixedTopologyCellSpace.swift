@@ -96,9 +96,8 @@ public struct FixedCellIndex: Sendable, Hashable {
     guard let cells = FixedCellIndex(operationCount: operationCount, codes: codes) else {
       throw BenchmarkError.inconsistentTable(file: table.file, detail: "ops column is not every cell exactly once; rows", value: "\(table.rowCount)")
     }
-    let keyIndex = try table.column(keyColumn)
-    for row in 0..<table.rowCount where table.text(row: row, column: keyIndex) != key(cells.operations(at: row)) {
-      throw table.malformed(row: row, column: keyIndex, expected: "'\(key(cells.operations(at: row)))', the key of the row's ops")
+    try table.forEachField(keyColumn, expected: "the key of the row's ops") { row, field in
+      field.elementsEqual(key(cells.operations(at: row)).utf8)
     }
     return cells
   }
