@@ -34,13 +34,7 @@ struct NASBench101Pool: Sendable {
   ///
   /// - Complexity: O(log n).
   func index(of hash: ModuleHashKey) -> Int? {
-    var low = 0
-    var high = hashes.count
-    while low < high {
-      let middle = (low + high) / 2
-      if hashes[middle] < hash { low = middle + 1 } else { high = middle }
-    }
-    return low < hashes.count && hashes[low] == hash ? low : nil
+    hashes.sortedIndex(of: hash)
   }
 
   /// The pool of `data`, loaded once per process.

@@ -86,14 +86,7 @@ public struct NASBenchGraphSpace: SearchSpace {
 
   /// - Complexity: O(log n).
   public func index(of architecture: Architecture) -> Int? {
-    guard let hash = Self.hash(of: architecture).map(Int32.init) else { return nil }
-    var low = 0
-    var high = hashes.count
-    while low < high {
-      let middle = (low + high) / 2
-      if hashes[middle] < hash { low = middle + 1 } else { high = middle }
-    }
-    return low < hashes.count && hashes[low] == hash ? low : nil
+    Self.hash(of: architecture).flatMap { hashes.sortedIndex(of: Int32($0)) }
   }
 
   /// The package hash of pool index `index`, as text.
