@@ -4,10 +4,11 @@ extension TaskCatalog {
   /// each, timing each step with the monotonic clock. Verification (SHA-256), inflation and
   /// parsing are included; results do not replace the cached tables.
   ///
-  /// Reference figures (release build, 2-core machine): NAS-Bench-201 task about 0.04 s,
-  /// NAS-Bench-Graph about 0.3 s, NAS-Bench-101 pool with hashes about 0.8 s.
+  /// Reference figures (release build, shared 2-core machine): NAS-Bench-201 task about
+  /// 0.05 s, NAS-Bench-Graph table + 9 tasks about 0.25 s, NAS-Bench-101 pool with hashes
+  /// about 0.5 s.
   /// - Throws: any error of loading the tables.
-  /// - Complexity: O(total data size), about 1.5 s.
+  /// - Complexity: O(total data size), about 1 s.
   public func measureLoading() throws -> [LoadTiming] {
     var timings: [LoadTiming] = []
     func time(_ what: String, _ body: () throws -> Void) rethrows {
