@@ -1,4 +1,5 @@
 import Benchmarks
+import Foundation
 
 /// The repository's data folder, shared by the tests (tables are cached per process).
 enum TestData {
@@ -14,3 +15,34 @@ func finiteMean(_ values: [Double]) -> Double {
 
 /// Whether `a` and `b` agree to `tolerance`.
 func close(_ a: Double, _ b: Double, _ tolerance: Double = 5e-4) -> Bool { abs(a - b) <= tolerance }
+
+/// An independent reader for the tests: decompresses a data file with the system `gzip`
+/// and splits it with a simple quote-aware splitter (header included).
+func readRows(_ relativePath: String) throws -> [[String]] {
+  let path = try TestData.directory().path + "/" + relativePath
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/bin/sh")
+  process.arguments = ["-c", "gzip -dc '\(path)'"]
+  let pipe = Pipe()
+  process.standardOutput = pipe
+  try process.run()
+  let data = pipe.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return String(decoding: data, as: UTF8.self).split(separator: "\n").map { line in
+    var fields: [String] = []
+    var current = ""
+    var quoted = false
+    for character in line {
+      if character == "\"" {
+        quoted.toggle()
+      } else if character == "," && !quoted {
+        fields.append(current)
+        current = ""
+      } else {
+        current.append(character)
+      }
+    }
+    fields.append(current)
+    return fields
+  }
+}

@@ -113,21 +113,7 @@ struct CSVTable: Sendable {
   /// - Throws: `missingColumn`, or `malformedCSV` naming the line of the first bad value.
   /// - Complexity: O(rows).
   func doubles(_ name: String) throws -> [Double] {
-    let column = try column(name)
-    var values = [Double](repeating: .nan, count: rowCount)
-    var badRow = -1
-    bytes.withUnsafeBufferPointer { buffer in
-      for row in 0..<rowCount {
-        let field = row * columnNames.count + column
-        guard let value = DecimalParser.parse(buffer, from: Int(fieldStarts[field]), to: Int(fieldEnds[field])) else {
-          badRow = row
-          return
-        }
-        values[row] = value
-      }
-    }
-    if badRow >= 0 { throw malformed(row: badRow, column: column, expected: "a decimal number") }
-    return values
+    try values(name, expected: "a decimal number", placeholder: .nan, parse: DecimalParser.parse)
   }
 
   /// Every value of the integer column `name`, in row order.
@@ -135,20 +121,27 @@ struct CSVTable: Sendable {
   /// - Throws: `missingColumn`, or `malformedCSV` naming the line of the first bad value.
   /// - Complexity: O(rows).
   func integers(_ name: String) throws -> [Int] {
+    try values(name, expected: "an integer", placeholder: 0, parse: DecimalParser.parseInteger)
+  }
+
+  private func values<Value>(
+    _ name: String, expected: String, placeholder: Value,
+    parse: (UnsafeBufferPointer<UInt8>, Int, Int) -> Value?
+  ) throws -> [Value] {
     let column = try column(name)
-    var values = [Int](repeating: 0, count: rowCount)
+    var values = [Value](repeating: placeholder, count: rowCount)
     var badRow = -1
     bytes.withUnsafeBufferPointer { buffer in
       for row in 0..<rowCount {
         let field = row * columnNames.count + column
-        guard let value = DecimalParser.parseInteger(buffer, from: Int(fieldStarts[field]), to: Int(fieldEnds[field])) else {
+        guard let value = parse(buffer, Int(fieldStarts[field]), Int(fieldEnds[field])) else {
           badRow = row
           return
         }
         values[row] = value
       }
     }
-    if badRow >= 0 { throw malformed(row: badRow, column: column, expected: "an integer") }
+    if badRow >= 0 { throw malformed(row: badRow, column: column, expected: expected) }
     return values
   }
 

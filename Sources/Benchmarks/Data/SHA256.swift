@@ -21,21 +21,22 @@ public enum SHA256 {
     var state: [UInt32] = [
       0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
     ]
-    var schedule = [UInt32](repeating: 0, count: 64)
     let fullBlocks = bytes.count / 64
-    bytes.withUnsafeBufferPointer { input in
-      for block in 0..<fullBlocks {
-        compress(input, at: block * 64, state: &state, schedule: &schedule)
-      }
-    }
     var tail = Array(bytes[(fullBlocks * 64)...])
     tail.append(0x80)
     while tail.count % 64 != 56 { tail.append(0) }
     let bitLength = UInt64(bytes.count) &* 8
     for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-    tail.withUnsafeBufferPointer { input in
-      for block in 0..<(tail.count / 64) {
-        compress(input, at: block * 64, state: &state, schedule: &schedule)
+    state.withUnsafeMutableBufferPointer { h in
+      roundConstants.withUnsafeBufferPointer { k in
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+          bytes.withUnsafeBytes { input in
+            for block in 0..<fullBlocks { compress(input, at: block * 64, state: h, constants: k, schedule: w) }
+          }
+          tail.withUnsafeBytes { input in
+            for block in 0..<(tail.count / 64) { compress(input, at: block * 64, state: h, constants: k, schedule: w) }
+          }
+        }
       }
     }
     return state.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
@@ -65,35 +66,32 @@ public enum SHA256 {
     (value >> count) | (value << (32 - count))
   }
 
+  @inline(__always)
   private static func compress(
-    _ input: UnsafeBufferPointer<UInt8>, at offset: Int, state: inout [UInt32], schedule: inout [UInt32]
+    _ input: UnsafeRawBufferPointer, at offset: Int, state h: UnsafeMutableBufferPointer<UInt32>,
+    constants k: UnsafeBufferPointer<UInt32>, schedule w: UnsafeMutableBufferPointer<UInt32>
   ) {
-    schedule.withUnsafeMutableBufferPointer { w in
-      for t in 0..<16 {
-        let base = offset + 4 * t
-        w[t] = UInt32(input[base]) << 24 | UInt32(input[base + 1]) << 16 | UInt32(input[base + 2]) << 8 | UInt32(input[base + 3])
-      }
-      for t in 16..<64 {
-        let s0 = rotateRight(w[t - 15], 7) ^ rotateRight(w[t - 15], 18) ^ (w[t - 15] >> 3)
-        let s1 = rotateRight(w[t - 2], 17) ^ rotateRight(w[t - 2], 19) ^ (w[t - 2] >> 10)
-        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-      }
-      var a = state[0], b = state[1], c = state[2], d = state[3]
-      var e = state[4], f = state[5], g = state[6], h = state[7]
-      roundConstants.withUnsafeBufferPointer { k in
-        for t in 0..<64 {
-          let sum1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
-          let choice = (e & f) ^ (~e & g)
-          let temp1 = h &+ sum1 &+ choice &+ k[t] &+ w[t]
-          let sum0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
-          let majority = (a & b) ^ (a & c) ^ (b & c)
-          let temp2 = sum0 &+ majority
-          h = g; g = f; f = e; e = d &+ temp1
-          d = c; c = b; b = a; a = temp1 &+ temp2
-        }
-      }
-      state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-      state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
+    for t in 0..<16 {
+      w[t] = UInt32(bigEndian: input.loadUnaligned(fromByteOffset: offset + 4 * t, as: UInt32.self))
     }
+    for t in 16..<64 {
+      let s0 = rotateRight(w[t - 15], 7) ^ rotateRight(w[t - 15], 18) ^ (w[t - 15] >> 3)
+      let s1 = rotateRight(w[t - 2], 17) ^ rotateRight(w[t - 2], 19) ^ (w[t - 2] >> 10)
+      w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+    }
+    var a = h[0], b = h[1], c = h[2], d = h[3]
+    var e = h[4], f = h[5], g = h[6], hh = h[7]
+    for t in 0..<64 {
+      let sum1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
+      let choice = (e & f) ^ (~e & g)
+      let temp1 = hh &+ sum1 &+ choice &+ k[t] &+ w[t]
+      let sum0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
+      let majority = (a & b) ^ (a & c) ^ (b & c)
+      let temp2 = sum0 &+ majority
+      hh = g; g = f; f = e; e = d &+ temp1
+      d = c; c = b; b = a; a = temp1 &+ temp2
+    }
+    h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d
+    h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
   }
 }

@@ -12,19 +12,12 @@ public struct NASBench201Space: FixedTopologyCellSpace {
   /// The operation names, indexed by label.
   public static let labels = ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"]
 
+  /// The pool order (official index <-> operation labels).
   public let cells: FixedCellIndex
   public var name: String { "nas-bench-201" }
-  public var operationNames: [String] { Self.labels }
 
-  /// The space with the pool order of the NAS-Bench-201 table in `data`.
-  ///
-  /// - Throws: any `BenchmarkError` of loading `nasbench201/nb201_accuracy.csv.gz`.
-  /// - Complexity: loads the table once per process (about 30 ms), O(1) after.
-  public init(data: DataDirectory) throws {
-    cells = try NASBench201Space.table(in: data).cells
-  }
-
-  init(cells: FixedCellIndex) {
+  /// The space with pool order `cells` (use `init(data:)` to read it from the table).
+  public init(cells: FixedCellIndex) {
     self.cells = cells
   }
 
@@ -35,18 +28,8 @@ public struct NASBench201Space: FixedTopologyCellSpace {
   }
 
   /// The accuracy columns the tasks use.
-  static let columns = [
+  public static let metricColumns = [
     "c10_valid_acc_200", "c10_test_acc_200", "c100_valid_acc_200", "c100_test_acc_200",
     "in16_valid_acc_200", "in16_test_acc_200", "train_time_per_epoch_s_c10",
   ]
-
-  /// The accuracy table of `data`, loaded once per process.
-  static func table(in data: DataDirectory) throws -> FixedCellTable {
-    try DataCache.shared.value(for: "nb201|" + data.path) { try loadTable(from: data) }
-  }
-
-  /// Loads the accuracy table without the cache (for timing).
-  static func loadTable(from data: DataDirectory) throws -> FixedCellTable {
-    try FixedCellTable.load(file, from: data, operationCount: labels.count, keyColumn: "arch_str", key: key(of:), columns: columns)
-  }
 }

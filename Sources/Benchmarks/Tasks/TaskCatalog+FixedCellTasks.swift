@@ -1,14 +1,14 @@
 /// Building the tasks of the fixed-topology cell benchmarks.
 extension TaskCatalog {
   /// A NAS-Bench-201 task: domain = pool = 15,625 cells.
-  func nasBench201Task(_ definition: TaskDefinition) throws -> BenchmarkTask {
-    let table = try NASBench201Space.table(in: data)
+  func nasBench201Task(_ definition: TaskDefinition, table: FixedCellTable? = nil) throws -> BenchmarkTask {
+    let table = try table ?? NASBench201Space.table(in: data)
     return fixedCellTask(definition, table: table, space: NASBench201Space(cells: table.cells))
   }
 
   /// A TransNAS-Bench-101 micro task: domain = pool = 4,096 cells, no cost column.
-  func transNASMicroTask(_ definition: TaskDefinition) throws -> BenchmarkTask {
-    let table = try TransNASMicroSpace.table(in: data)
+  func transNASMicroTask(_ definition: TaskDefinition, table: FixedCellTable? = nil) throws -> BenchmarkTask {
+    let table = try table ?? TransNASMicroSpace.table(in: data)
     return fixedCellTask(definition, table: table, space: TransNASMicroSpace(cells: table.cells))
   }
 

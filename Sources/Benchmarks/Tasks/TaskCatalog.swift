@@ -25,7 +25,9 @@ public struct TaskCatalog: Sendable {
     let definition = try Self.definition(named: name)
     switch definition.family {
     case .nasBench201: return try nasBench201Task(definition)
+    case .nasBench101: return try nasBench101Task(definition)
     case .transNASMicro: return try transNASMicroTask(definition)
+    case .nasBenchGraph: return try nasBenchGraphTask(definition)
     }
   }
 

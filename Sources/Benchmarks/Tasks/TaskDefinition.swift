@@ -2,13 +2,15 @@
 struct TaskDefinition: Sendable {
   /// The benchmark family, which fixes the tables and the search space.
   enum Family: Sendable {
-    case nasBench201, transNASMicro
+    case nasBench201, nasBench101, transNASMicro, nasBenchGraph
 
     /// The benchmark name shown in summaries.
     var benchmark: String {
       switch self {
       case .nasBench201: return "nas-bench-201"
+      case .nasBench101: return "nas-bench-101"
       case .transNASMicro: return "transnas-bench-101-micro"
+      case .nasBenchGraph: return "nas-bench-graph"
       }
     }
 
@@ -16,7 +18,9 @@ struct TaskDefinition: Sendable {
     var files: [String] {
       switch self {
       case .nasBench201: return [NASBench201Space.file]
+      case .nasBench101: return [NASBench101Pool.file] + NASBench101Labels.files
       case .transNASMicro: return [TransNASMicroSpace.file]
+      case .nasBenchGraph: return [NASBenchGraphTable.file]
       }
     }
   }
@@ -67,9 +71,21 @@ extension TaskCatalog {
         name: "nb201-imagenet16-120", family: .nasBench201, dataset: "imagenet16-120", signal: "in16_valid_acc_200",
         report: "in16_test_acc_200", cost: nasBench201ImageNetCost, caveat: nil),
     ]
+    + [
+      TaskDefinition(
+        name: "nb101-30k", family: .nasBench101, dataset: "cifar10", signal: "val_acc_108", report: "val_acc_108",
+        cost: TaskDefinition.Cost(column: "train_time_108_s", scale: 1, label: "train_time_108_s"),
+        caveat: "NAS-Bench-101 30,001-cell subset with single-run validation accuracy only; not comparable to full-table results")
+    ]
     + transNASTasks.map { suffix, column in
       TaskDefinition(
         name: "transnas-micro-" + suffix, family: .transNASMicro, dataset: suffix, signal: column, report: column,
         cost: nil, caveat: "validation metric only")
+    }
+    + NASBenchGraphTable.datasets.map { dataset in
+      TaskDefinition(
+        name: "nbgraph-" + dataset, family: .nasBenchGraph, dataset: dataset, signal: "valid_perf", report: "test_perf",
+        cost: nil,
+        caveat: dataset == "proteins" ? "metric not named by NAS-Bench-Graph (OGB's standard for ogbn-proteins is ROC-AUC)" : nil)
     }
 }

@@ -12,19 +12,12 @@ public struct TransNASMicroSpace: FixedTopologyCellSpace {
   /// The operation names, indexed by label.
   public static let labels = ["none", "skip_connect", "conv1x1", "conv3x3"]
 
+  /// The pool order (official index <-> operation labels).
   public let cells: FixedCellIndex
   public var name: String { "transnas-micro" }
-  public var operationNames: [String] { Self.labels }
 
-  /// The space with the pool order of the TransNAS micro table in `data`.
-  ///
-  /// - Throws: any `BenchmarkError` of loading the table.
-  /// - Complexity: loads the table once per process, O(1) after.
-  public init(data: DataDirectory) throws {
-    cells = try TransNASMicroSpace.table(in: data).cells
-  }
-
-  init(cells: FixedCellIndex) {
+  /// The space with pool order `cells` (use `init(data:)` to read it from the table).
+  public init(cells: FixedCellIndex) {
     self.cells = cells
   }
 
@@ -35,18 +28,8 @@ public struct TransNASMicroSpace: FixedTopologyCellSpace {
   }
 
   /// The metric columns, one per Taskonomy task.
-  static let columns = [
+  public static let metricColumns = [
     "class_scene_valid_top1", "class_object_valid_top1", "jigsaw_valid_top1", "room_layout_valid_neg_loss",
     "segmentsemantic_valid_acc", "normal_valid_ssim", "autoencoder_valid_ssim",
   ]
-
-  /// The table of `data`, loaded once per process.
-  static func table(in data: DataDirectory) throws -> FixedCellTable {
-    try DataCache.shared.value(for: "transnas|" + data.path) { try loadTable(from: data) }
-  }
-
-  /// Loads the table without the cache (for timing).
-  static func loadTable(from data: DataDirectory) throws -> FixedCellTable {
-    try FixedCellTable.load(file, from: data, operationCount: labels.count, keyColumn: "arch_str", key: key(of:), columns: columns)
-  }
 }
