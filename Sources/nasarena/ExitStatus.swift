@@ -15,9 +15,9 @@ enum ExitStatus {
   static func report(_ error: any Error) -> ExitCode {
     FileHandle.standardError.write(Data("nasarena: error: \(error)\n".utf8))
     switch error {
-    case is SuiteError, is RunError where !isDataError(error): return invalidInput
+    case is SuiteError, is ValidationError: return invalidInput
     case is BenchmarkError, is ResultStoreError: return badData
-    case let error as RunError where isDataError(error): return badData
+    case is RunError: return isDataError(error) ? badData : invalidInput
     default: return internalError
     }
   }
