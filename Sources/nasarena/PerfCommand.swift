@@ -1,4 +1,5 @@
 import ArgumentParser
+import Benchmarks
 import Foundation
 import Harness
 import SearchMethods
@@ -7,7 +8,7 @@ import SearchMethods
 struct PerfCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "perf",
-    abstract: "Time the hot paths: whole trials of each method on NAS-Bench-201.",
+    abstract: "Time the hot paths: data loading, whole trials of each method on NAS-Bench-201.",
     discussion: """
       Build in release mode first; debug builds are 10-100x slower:
         swift run -c release nasarena perf
@@ -26,11 +27,19 @@ struct PerfCommand: AsyncParsableCommand {
   func run() async throws {
     try await reportingErrors {
       let source = try CatalogTaskSource()
+      print("## Data loading (cold: checksum, inflate, parse, build tasks)\n")
+      print("| what | seconds |\n|---|---:|")
+      for timing in try source.catalog.measureLoading() {
+        print(String(format: "| %@ | %.3f |", timing.what, timing.seconds))
+      }
+      if let peak = TaskCatalog.peakResidentMemoryBytes() {
+        print(String(format: "\npeak resident memory after loading every table: %.0f MB\n", Double(peak) / 1_048_576))
+      }
       print("## Whole trials (nb201-cifar10, \(queries) queries, one worker, log written)\n")
-      print("| method | s / trial | method s / trial |\n|---|---:|---:|")
+      print("| method | ms / trial | ms in the method / trial |\n|---|---:|---:|")
       let names = methods.isEmpty ? PerfCommand.builtInMethodNames : methods
       for timing in try await TrialTiming.measure(task: "nb201-cifar10", methods: names, queries: queries, trials: trials, source: source) {
-        print(String(format: "| %@ | %.3f | %.3f |", timing.method, timing.secondsPerTrial, timing.methodSecondsPerTrial))
+        print(String(format: "| %@ | %.2f | %.2f |", timing.method, timing.secondsPerTrial * 1000, timing.methodSecondsPerTrial * 1000))
       }
     }
   }
