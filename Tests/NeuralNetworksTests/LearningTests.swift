@@ -48,7 +48,7 @@ extension LearningTests {
     let adjacency = batch.symmetricNormalizedAdjacency()
     let targets = Tensor(shape: [96], scalars: labels.map(Float.init))
     let model = GraphConvolutionRegressor(labelCount: batch.labelCount, hiddenSize: 32, layerCount: 3, dropout: 0, using: &rng)
-    let optimizer = Optimizer(AdamW(weightDecay: 1e-4), learningRate: 1e-2)
+    let optimizer = Optimizer(Adam.adamW(weightDecay: 1e-4), learningRate: 1e-2)
     let train = 0..<64
     for _ in 0..<80 {
       let logits = model(batch, adjacency: adjacency, mode: .training, using: &rng)

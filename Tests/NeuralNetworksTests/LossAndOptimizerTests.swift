@@ -80,7 +80,7 @@ extension LossAndOptimizerTests {
     let w = Self.parameter([1, -1], gradient: [3, -0.001])
     adam.step([w])
     #expect(maximumDifference(w.value.scalars, [0.99, -0.99]) < 1e-5)
-    let adamW = Optimizer(AdamW(weightDecay: 0.5), learningRate: 0.1)
+    let adamW = Optimizer(Adam.adamW(weightDecay: 0.5), learningRate: 0.1)
     let v = Self.parameter([2], gradient: [1])
     adamW.step([v])
     #expect(Swift.abs(v.value.scalars[0] - (2 - 0.1 * (1 + 0.5 * 2))) < 1e-5)

@@ -24,7 +24,7 @@ enum NumericsWorkload: CaseIterable {
     switch self {
     case .mlp:
       let model = MLP(sizes: [30, 1000, 1000, 1000, 1000, 1], using: &rng)
-      let optimizer = Optimizer(Adam(weightDecay: 1e-4), learningRate: 1e-3)
+      let optimizer = Optimizer(Adam(weightDecay: .coupled(1e-4)), learningRate: 1e-3)
       let inputs = Tensor(randomNormal: [1000, 30], using: &rng)
       let targets = Tensor(randomNormal: [1000, 1], using: &rng)
       return {
@@ -44,7 +44,7 @@ enum NumericsWorkload: CaseIterable {
       let labelCount = batches.first?.labelCount ?? 1
       let model = GraphConvolutionRegressor(labelCount: labelCount, using: &rng)
       let schedule = CosineSchedule(base: 3.5e-4, totalSteps: 250 * max(batches.count, 1))
-      let optimizer = Optimizer(AdamW(weightDecay: 5e-4), schedule: schedule)
+      let optimizer = Optimizer(Adam.adamW(weightDecay: 5e-4), schedule: schedule)
       let targets = batches.map { Tensor(randomNormal: [$0.graphCount], using: &rng) }
       return {
         for (i, batch) in batches.enumerated() {
