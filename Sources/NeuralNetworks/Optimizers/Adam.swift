@@ -9,20 +9,35 @@ public struct MomentState {
   }
 }
 
-/// Adam (Kingma and Ba 2015, <https://arxiv.org/abs/1412.6980>) with optional L2 weight decay
-/// added to the gradient (what PyTorch's `Adam(weight_decay:)` does).
+/// Adam (Kingma and Ba 2015, <https://arxiv.org/abs/1412.6980>), and AdamW with
+/// `weightDecay: .decoupled(λ)` (Loshchilov and Hutter 2019, <https://arxiv.org/abs/1711.05101>).
+///
+/// State: first and second moment buffers, `[count]` each.
 public struct Adam: OptimizerRule {
+  /// How weight decay enters the update.
+  public enum WeightDecay: Sendable, Equatable {
+    /// `λ w` is added to the gradient (L2 regularisation; PyTorch's `Adam(weight_decay:)`).
+    case coupled(Float)
+    /// `w -= lr λ w` beside the Adam step (AdamW).
+    case decoupled(Float)
+  }
+
   public var beta1: Float
   public var beta2: Float
   public var epsilon: Float
-  public var weightDecay: Float
+  public var weightDecay: WeightDecay
 
   /// Creates the rule.
-  public init(beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0) {
+  public init(beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: WeightDecay = .coupled(0)) {
     self.beta1 = beta1
     self.beta2 = beta2
     self.epsilon = epsilon
     self.weightDecay = weightDecay
+  }
+
+  /// AdamW: Adam with decoupled weight decay `λ`.
+  public static func adamW(weightDecay: Float = 0.01, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8) -> Adam {
+    Adam(beta1: beta1, beta2: beta2, epsilon: epsilon, weightDecay: .decoupled(weightDecay))
   }
 
   public func makeState(count: Int) -> MomentState { MomentState(count: count) }
@@ -32,44 +47,24 @@ public struct Adam: OptimizerRule {
     step: Int, learningRate: Float
   ) {
     let moments = MomentUpdate(beta1: beta1, beta2: beta2, epsilon: epsilon, step: step)
-    for i in values.indices {
-      let g = gradient[i] + weightDecay * values[i]
-      values[i] -= learningRate * moments.direction(g, &state.first[i], &state.second[i])
+    let (coupled, decoupled): (Float, Float)
+    switch weightDecay {
+    case .coupled(let lambda): (coupled, decoupled) = (lambda, 0)
+    case .decoupled(let lambda): (coupled, decoupled) = (0, lambda)
+    }
+    state.first.withUnsafeMutableBufferPointer { first in
+      state.second.withUnsafeMutableBufferPointer { second in
+        for i in values.indices {
+          let g = gradient[i] + coupled * values[i]
+          let direction = moments.direction(g, &first[i], &second[i])
+          values[i] -= learningRate * (direction + decoupled * values[i])
+        }
+      }
     }
   }
 }
 
-/// AdamW: Adam with weight decay decoupled from the gradient, `w -= lr * decay * w`
-/// (Loshchilov and Hutter 2019, <https://arxiv.org/abs/1711.05101>).
-public struct AdamW: OptimizerRule {
-  public var beta1: Float
-  public var beta2: Float
-  public var epsilon: Float
-  public var weightDecay: Float
-
-  /// Creates the rule.
-  public init(beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 0.01) {
-    self.beta1 = beta1
-    self.beta2 = beta2
-    self.epsilon = epsilon
-    self.weightDecay = weightDecay
-  }
-
-  public func makeState(count: Int) -> MomentState { MomentState(count: count) }
-
-  public func update(
-    _ values: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>, state: inout MomentState,
-    step: Int, learningRate: Float
-  ) {
-    let moments = MomentUpdate(beta1: beta1, beta2: beta2, epsilon: epsilon, step: step)
-    for i in values.indices {
-      let direction = moments.direction(gradient[i], &state.first[i], &state.second[i])
-      values[i] -= learningRate * (direction + weightDecay * values[i])
-    }
-  }
-}
-
-/// The bias-corrected moment arithmetic shared by `Adam` and `AdamW`.
+/// The bias-corrected moment arithmetic of `Adam`.
 private struct MomentUpdate {
   let beta1: Float
   let beta2: Float

@@ -7,13 +7,8 @@ extension Tensor {
   /// Probabilities `e^x / Σ e^x` over the last axis; same shape as `self`.
   public func softmax() -> Tensor {
     let (rows, width) = rowsAndWidth()
-    let storage = Tensor.allocate(shape)
-    let x = pointer
-    let y = storage.base
-    for r in 0..<rows {
-      let (source, target) = (x + r * width, y + r * width)
-      var largest = -Float.infinity
-      for j in 0..<width { largest = max(largest, source[j]) }
+    let y = mapRows { source, target in
+      let largest = Tensor.largest(source, width)
       var total: Float = 0
       for j in 0..<width {
         target[j] = expf(source[j] - largest)
@@ -22,10 +17,10 @@ extension Tensor {
       let inverse = 1 / total
       for j in 0..<width { target[j] *= inverse }
     }
-    return Tensor.result(shape: shape, storage: storage, inputs: [self]) { [self] g in
+    return Tensor.result(shape: shape, storage: y, inputs: [self]) { [self] g in
       let gx = gradientPointer()
       for r in 0..<rows {
-        let (p, gr, out) = (y + r * width, g + r * width, gx + r * width)
+        let (p, gr, out) = (y.base + r * width, g + r * width, gx + r * width)
         var dot: Float = 0
         for j in 0..<width { dot += gr[j] * p[j] }
         for j in 0..<width { out[j] += p[j] * (gr[j] - dot) }
@@ -36,27 +31,37 @@ extension Tensor {
   /// `x - log Σ e^x` over the last axis, computed stably; same shape as `self`.
   public func logSoftmax() -> Tensor {
     let (rows, width) = rowsAndWidth()
-    let storage = Tensor.allocate(shape)
-    let x = pointer
-    let y = storage.base
-    for r in 0..<rows {
-      let (source, target) = (x + r * width, y + r * width)
-      var largest = -Float.infinity
-      for j in 0..<width { largest = max(largest, source[j]) }
+    let y = mapRows { source, target in
+      let largest = Tensor.largest(source, width)
       var total: Float = 0
       for j in 0..<width { total += expf(source[j] - largest) }
       let logTotal = largest + logf(total)
       for j in 0..<width { target[j] = source[j] - logTotal }
     }
-    return Tensor.result(shape: shape, storage: storage, inputs: [self]) { [self] g in
+    return Tensor.result(shape: shape, storage: y, inputs: [self]) { [self] g in
       let gx = gradientPointer()
       for r in 0..<rows {
-        let (logP, gr, out) = (y + r * width, g + r * width, gx + r * width)
+        let (logP, gr, out) = (y.base + r * width, g + r * width, gx + r * width)
         var total: Float = 0
         for j in 0..<width { total += gr[j] }
         for j in 0..<width { out[j] += gr[j] - expf(logP[j]) * total }
       }
     }
+  }
+
+  /// A new buffer filled row by row (rows of the last axis) by `body(source, target)`.
+  private func mapRows(_ body: (UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void) -> TensorStorage {
+    let (rows, width) = rowsAndWidth()
+    let storage = Tensor.allocate(shape)
+    for r in 0..<rows { body(pointer + r * width, storage.base + r * width) }
+    return storage
+  }
+
+  /// The largest of `width` values.
+  private static func largest(_ row: UnsafePointer<Float>, _ width: Int) -> Float {
+    var largest = -Float.infinity
+    for j in 0..<width { largest = max(largest, row[j]) }
+    return largest
   }
 
   /// The number of rows and the extent of the last axis.
