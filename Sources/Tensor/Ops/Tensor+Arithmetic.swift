@@ -37,34 +37,23 @@ extension Tensor {
     let plan = BroadcastPlan(a.shape, b.shape)
     let storage = allocate(plan.shape)
     let (length, sa, sb) = plan.row
-    let x = a.pointer
-    let z = b.pointer
+    let x = UnsafePointer(a.pointer)
+    let z = UnsafePointer(b.pointer)
     let y = storage.base
     plan.forEachRow { o, oa, ob in
-      if sa == 1 && sb == 1 {
-        for j in 0..<length { y[o + j] = F.value(x[oa + j], z[ob + j]) }
-      } else if sb == 0 {
-        let right = z[ob]
-        for j in 0..<length { y[o + j] = F.value(x[oa + j * sa], right) }
-      } else {
-        for j in 0..<length { y[o + j] = F.value(x[oa + j * sa], z[ob + j * sb]) }
-      }
+      BinaryRowKernels.forward(F.self, length: length, x + oa, sa, z + ob, sb, y + o)
     }
     return result(shape: plan.shape, storage: storage, inputs: [a, b]) { g in
       if a.requiresGradient {
         let ga = a.gradientPointer()
         plan.forEachRow { o, oa, ob in
-          for j in 0..<length {
-            ga[oa + j * sa] += g[o + j] * F.partialA(x[oa + j * sa], z[ob + j * sb], y[o + j])
-          }
+          BinaryRowKernels.backwardA(F.self, length: length, g + o, x + oa, sa, z + ob, sb, y + o, ga + oa)
         }
       }
       if b.requiresGradient {
         let gb = b.gradientPointer()
         plan.forEachRow { o, oa, ob in
-          for j in 0..<length {
-            gb[ob + j * sb] += g[o + j] * F.partialB(x[oa + j * sa], z[ob + j * sb], y[o + j])
-          }
+          BinaryRowKernels.backwardB(F.self, length: length, g + o, x + oa, sa, z + ob, sb, y + o, gb + ob)
         }
       }
     }
