@@ -54,10 +54,26 @@ public struct Adam: OptimizerRule {
     }
     state.first.withUnsafeMutableBufferPointer { first in
       state.second.withUnsafeMutableBufferPointer { second in
-        for i in values.indices {
-          let g = gradient[i] + coupled * values[i]
-          let direction = moments.direction(g, &first[i], &second[i])
-          values[i] -= learningRate * (direction + decoupled * values[i])
+        guard let v = values.baseAddress, let g = gradient.baseAddress, let m = first.baseAddress,
+          let s = second.baseAddress
+        else { return }
+        let vectors = values.count / 8
+        let rate = SIMD8(repeating: learningRate)
+        for block in 0..<vectors {
+          let i = block * 8
+          let value = UnsafeRawPointer(v + i).loadUnaligned(as: SIMD8<Float>.self)
+          let grad = UnsafeRawPointer(g + i).loadUnaligned(as: SIMD8<Float>.self) + coupled * value
+          var m8 = UnsafeRawPointer(m + i).loadUnaligned(as: SIMD8<Float>.self)
+          var s8 = UnsafeRawPointer(s + i).loadUnaligned(as: SIMD8<Float>.self)
+          let direction = moments.direction(grad, &m8, &s8)
+          UnsafeMutableRawPointer(m + i).storeBytes(of: m8, as: SIMD8<Float>.self)
+          UnsafeMutableRawPointer(s + i).storeBytes(of: s8, as: SIMD8<Float>.self)
+          UnsafeMutableRawPointer(v + i).storeBytes(of: value - rate * (direction + decoupled * value), as: SIMD8<Float>.self)
+        }
+        for i in (vectors * 8)..<values.count {
+          let grad = g[i] + coupled * v[i]
+          let direction = moments.direction(grad, &m[i], &s[i])
+          v[i] -= learningRate * (direction + decoupled * v[i])
         }
       }
     }
@@ -88,6 +104,14 @@ private struct MomentUpdate {
   /// Updates the moments with gradient `g` and returns `m̂ / (√v̂ + ε)`.
   @inline(__always)
   func direction(_ g: Float, _ first: inout Float, _ second: inout Float) -> Float {
+    first = beta1 * first + (1 - beta1) * g
+    second = beta2 * second + (1 - beta2) * g * g
+    return (first / correction1) / ((second / correction2).squareRoot() + epsilon)
+  }
+
+  /// `direction` on eight lanes at once, with the same arithmetic per lane.
+  @inline(__always)
+  func direction(_ g: SIMD8<Float>, _ first: inout SIMD8<Float>, _ second: inout SIMD8<Float>) -> SIMD8<Float> {
     first = beta1 * first + (1 - beta1) * g
     second = beta2 * second + (1 - beta2) * g * g
     return (first / correction1) / ((second / correction2).squareRoot() + epsilon)
