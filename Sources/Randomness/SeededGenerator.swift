@@ -56,7 +56,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable, Codabl
   }
 }
 
-@usableFromInline
+@inlinable
 func rotateLeft(_ x: UInt64, by k: UInt64) -> UInt64 {
   (x << k) | (x >> (64 - k))
 }

@@ -20,7 +20,11 @@ public final class Dropout: Layer {
     guard mode == .training, probability > 0 else { return x }
     let keep = 1 - probability
     let scale = 1 / keep
-    let mask = (0..<x.count).map { _ in rng.nextUnit() < Double(keep) ? scale : 0 }
-    return x * Tensor(shape: x.shape, scalars: mask)
+    let threshold = Double(keep)
+    let mask = Tensor(zeros: x.shape)
+    mask.withUnsafeMutableBufferPointer { values in
+      for i in values.indices where rng.nextUnit() < threshold { values[i] = scale }
+    }
+    return x * mask
   }
 }
