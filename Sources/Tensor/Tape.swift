@@ -74,6 +74,15 @@ extension Tensor {
     return storage.base
   }
 
+  /// The gradient buffer of `self` and whether it was just allocated, uninitialised: the
+  /// caller must then write (not add) every element, e.g. with a matrix product of `beta` 0.
+  func gradientDestination() -> (pointer: UnsafeMutablePointer<Float>, fresh: Bool) {
+    if let storage = gradientStorage { return (storage.base, false) }
+    let storage = TensorStorage(count: count)
+    gradientStorage = storage
+    return (storage.base, true)
+  }
+
   /// Tensors reachable from `self` through recorded nodes, inputs before their users.
   private func topologicalOrder() -> [Tensor] {
     var order: [Tensor] = []
@@ -98,6 +107,10 @@ extension Tensor {
 
 /// Adds `source` (same element count as `tensor`) into `tensor`'s gradient.
 func add(_ source: UnsafePointer<Float>, toGradientOf tensor: Tensor) {
-  let target = tensor.gradientPointer()
-  for i in 0..<tensor.count { target[i] += source[i] }
+  let (target, fresh) = tensor.gradientDestination()
+  if fresh {
+    target.update(from: source, count: tensor.count)
+  } else {
+    for i in 0..<tensor.count { target[i] += source[i] }
+  }
 }

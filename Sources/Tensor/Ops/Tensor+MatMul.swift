@@ -36,25 +36,28 @@ extension Tensor {
     }
     return result(shape: shape, storage: storage, inputs: [a, b]) { g in
       if a.requiresGradient {
-        let ga = a.gradientPointer()
+        let (ga, fresh) = a.gradientDestination()
+        // A fresh buffer is overwritten by the first product into each of its regions.
+        let beta = { (i: Int) -> Float in fresh && (layout.strideA != 0 || i == 0) ? 0 : 1 }
         if !transposeA {  // dA = G · op(B)ᵀ
           layout.run(backend, foldRows: layout.strideB == 0 && layout.strideA != 0) { i, fold in
             MatrixMultiplyProblem(
               transposeA: false, transposeB: !transposeB, rows: m * fold, columns: k, depth: n,
               a: g + i * layout.strideC, lda: n, b: y + i * layout.strideB, ldb: transposeB ? k : n,
-              beta: 1, c: ga + i * layout.strideA, ldc: k)
+              beta: beta(i), c: ga + i * layout.strideA, ldc: k)
           }
         } else {  // dA = op(B) · Gᵀ, stored [k, m]
           layout.run(backend, foldRows: false) { i, _ in
             MatrixMultiplyProblem(
               transposeA: transposeB, transposeB: true, rows: k, columns: m, depth: n,
               a: y + i * layout.strideB, lda: transposeB ? k : n, b: g + i * layout.strideC, ldb: n,
-              beta: 1, c: ga + i * layout.strideA, ldc: m)
+              beta: beta(i), c: ga + i * layout.strideA, ldc: m)
           }
         }
       }
       if b.requiresGradient {
-        let gb = b.gradientPointer()
+        let (gb, fresh) = b.gradientDestination()
+        let beta = { (i: Int) -> Float in fresh && (layout.strideB != 0 || i == 0) ? 0 : 1 }
         // With a shared B and untransposed A, the batch folds into the inner dimension.
         let foldDepth = layout.strideB == 0 && layout.strideA != 0 && !transposeA
         if !transposeB {  // dB = op(A)ᵀ · G, [k, n]
@@ -62,14 +65,14 @@ extension Tensor {
             MatrixMultiplyProblem(
               transposeA: !transposeA, transposeB: false, rows: k, columns: n, depth: m * fold,
               a: x + i * layout.strideA, lda: transposeA ? m : k, b: g + i * layout.strideC, ldb: n,
-              beta: 1, c: gb + i * layout.strideB, ldc: n)
+              beta: beta(i), c: gb + i * layout.strideB, ldc: n)
           }
         } else {  // dB = Gᵀ · op(A), [n, k]
           layout.run(backend, foldRows: foldDepth) { i, fold in
             MatrixMultiplyProblem(
               transposeA: true, transposeB: transposeA, rows: n, columns: k, depth: m * fold,
               a: g + i * layout.strideC, lda: n, b: x + i * layout.strideA, ldb: transposeA ? m : k,
-              beta: 1, c: gb + i * layout.strideB, ldc: k)
+              beta: beta(i), c: gb + i * layout.strideB, ldc: k)
           }
         }
       }
@@ -89,14 +92,23 @@ private struct BatchLayout {
 
   /// Runs one problem per batch entry, or a single problem spanning the whole batch when
   /// `foldRows` (the problem maker then scales its folded dimension by the batch count).
+  /// Per-entry problems with a tiny left operand (one graph's adjacency) run in
+  /// `SmallMatrixKernel` rather than as many backend calls.
   func run(
     _ backend: any MatrixMultiplyBackend, foldRows: Bool,
     _ problem: (_ index: Int, _ fold: Int) -> MatrixMultiplyProblem
   ) {
     if foldRows {
       backend.multiply(problem(0, count))
-    } else {
-      for i in 0..<count { backend.multiply(problem(i, 1)) }
+      return
+    }
+    for i in 0..<count {
+      let single = problem(i, 1)
+      if count > 1 && SmallMatrixKernel.accepts(single) {
+        SmallMatrixKernel.multiply(single)
+      } else {
+        backend.multiply(single)
+      }
     }
   }
 }
