@@ -22,6 +22,6 @@ public final class LayerNorm: Layer {
   /// Same shape as `x`.
   public func callAsFunction(_ x: Tensor) -> Tensor {
     precondition(x.shape.last == scale.shape[0], "LayerNorm: input shape \(x.shape) does not end in \(scale.shape[0])")
-    return x.standardized(epsilon: epsilon) * scale.value + shift.value
+    return x.layerNormalized(scale: scale.value, shift: shift.value, epsilon: epsilon)
   }
 }
