@@ -37,26 +37,21 @@ public final class BatchNorm: Layer {
     let features = scale.shape[0]
     precondition(x.shape.last == features, "BatchNorm: input shape \(x.shape) does not end in \(features)")
     let flat = x.reshaped([-1, features])
-    let normalized: Tensor
     switch mode {
     case .training:
       let rows = flat.shape[0]
       precondition(rows > 1, "BatchNorm: training needs more than one row, got shape \(x.shape)")
-      let mean = flat.mean(alongAxes: [0])
-      let centered = flat - mean
-      let variance = centered.squared().mean(alongAxes: [0])
-      normalized = centered / (variance + epsilon).squareRoot()
-      let (batchMean, batchVariance) = (mean.scalars, variance.scalars)
+      let batch = flat.batchNormalized(scale: scale.value, shift: shift.value, epsilon: epsilon)
       let correction = Float(rows) / Float(rows - 1)
       for j in 0..<features {
-        runningMean[j] = (1 - momentum) * runningMean[j] + momentum * batchMean[j]
-        runningVariance[j] = (1 - momentum) * runningVariance[j] + momentum * batchVariance[j] * correction
+        runningMean[j] = (1 - momentum) * runningMean[j] + momentum * batch.mean[j]
+        runningVariance[j] = (1 - momentum) * runningVariance[j] + momentum * batch.variance[j] * correction
       }
+      return batch.output.reshaped(x.shape)
     case .evaluation:
       let mean = Tensor(shape: [features], scalars: runningMean)
       let deviation = Tensor(shape: [features], scalars: runningVariance.map { ($0 + epsilon).squareRoot() })
-      normalized = (flat - mean) / deviation
+      return ((flat - mean) / deviation * scale.value + shift.value).reshaped(x.shape)
     }
-    return (normalized * scale.value + shift.value).reshaped(x.shape)
   }
 }

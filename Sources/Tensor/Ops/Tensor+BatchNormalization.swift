@@ -1,0 +1,97 @@
+/// Batch normalisation in training mode with its learned affine map, as one op.
+extension Tensor {
+  /// The result and batch statistics of `batchNormalized(scale:shift:epsilon:)`.
+  public struct BatchNormalization {
+    /// `(x - mean) / sqrt(variance + epsilon) * scale + shift`, the shape of the input.
+    public let output: Tensor
+    /// The mean of each column, `[features]`.
+    public let mean: [Float]
+    /// The biased (population) variance of each column, `[features]`.
+    public let variance: [Float]
+  }
+
+  /// Normalises each column of a `[rows, features]` matrix with its batch mean and biased
+  /// variance, then scales and shifts it, in one pass each way (Ioffe and Szegedy 2015,
+  /// <https://arxiv.org/abs/1502.03167>).
+  ///
+  /// Equal in value to the composition of means, differences, square root, quotient, product
+  /// and sum it replaces; gradients flow through the batch statistics.
+  ///
+  /// - Parameters:
+  ///   - scale: `[features]`.
+  ///   - shift: `[features]`.
+  ///   - epsilon: Added to the variance.
+  public func batchNormalized(scale: Tensor, shift: Tensor, epsilon: Float = 1e-5) -> BatchNormalization {
+    precondition(rank == 2 && shape[0] > 0, "batchNormalized: needs a non-empty [rows, features] matrix, got shape \(shape)")
+    let (rows, width) = (shape[0], shape[1])
+    precondition(
+      scale.shape == [width] && shift.shape == [width],
+      "batchNormalized: scale \(scale.shape) and shift \(shift.shape) must be [\(width)] for shape \(shape)")
+    let inverseRows = 1 / Float(rows)
+    var mean = [Float](repeating: 0, count: width)
+    var variance = [Float](repeating: 0, count: width)
+    let inverse = TensorStorage(count: width)
+    let normalized = TensorStorage(count: count)
+    let storage = Tensor.allocate(shape)
+    let (x, xhat, y, inv) = (pointer, normalized.base, storage.base, inverse.base)
+    let (gamma, beta) = (scale.pointer, shift.pointer)
+    mean.withUnsafeMutableBufferPointer { m in
+      variance.withUnsafeMutableBufferPointer { v in
+        for r in 0..<rows {
+          for j in 0..<width { m[j] += x[r * width + j] }
+        }
+        for j in 0..<width { m[j] *= inverseRows }
+        for r in 0..<rows {
+          for j in 0..<width {
+            let d = x[r * width + j] - m[j]
+            v[j] += d * d
+          }
+        }
+        for j in 0..<width {
+          v[j] *= inverseRows
+          inv[j] = 1 / (v[j] + epsilon).squareRoot()
+        }
+        for r in 0..<rows {
+          let (source, unit, target) = (x + r * width, xhat + r * width, y + r * width)
+          for j in 0..<width {
+            unit[j] = (source[j] - m[j]) * inv[j]
+            target[j] = unit[j] * gamma[j] + beta[j]
+          }
+        }
+      }
+    }
+    let output = Tensor.result(shape: shape, storage: storage, inputs: [self, scale, shift]) { [self] g in
+      // Column sums of g and of g * x̂ give the shift and scale gradients and the two means of
+      // dx = inv * (u - mean(u) - x̂ * mean(u * x̂)), u = g * scale.
+      let sums = TensorStorage(count: 2 * width, repeating: 0)
+      let (sumG, sumGX) = (sums.base, sums.base + width)
+      for r in 0..<rows {
+        let (gr, unit) = (g + r * width, xhat + r * width)
+        for j in 0..<width {
+          sumG[j] += gr[j]
+          sumGX[j] += gr[j] * unit[j]
+        }
+      }
+      if shift.requiresGradient {
+        let gb = shift.gradientPointer()
+        for j in 0..<width { gb[j] += sumG[j] }
+      }
+      if scale.requiresGradient {
+        let gg = scale.gradientPointer()
+        for j in 0..<width { gg[j] += sumGX[j] }
+      }
+      guard requiresGradient else { return }
+      let gx = gradientPointer()
+      for r in 0..<rows {
+        let (gr, unit, out) = (g + r * width, xhat + r * width, gx + r * width)
+        for j in 0..<width {
+          let meanU = sumG[j] * gamma[j] * inverseRows
+          let meanUX = sumGX[j] * gamma[j] * inverseRows
+          out[j] += inv[j] * (gr[j] * gamma[j] - meanU - unit[j] * meanUX)
+        }
+      }
+      withExtendedLifetime((normalized, inverse)) {}
+    }
+    return BatchNormalization(output: output, mean: mean, variance: variance)
+  }
+}
