@@ -48,26 +48,20 @@ enum BinaryRowKernels {
     }
   }
 
-  /// Adds the gradient of one row into operand `b` (`partialB`); see `backwardA`.
+  /// Adds the gradient of one row into operand `b` (`partialB`): `backwardA` of the function
+  /// with its arguments swapped.
   @inline(__always)
   static func backwardB<F: BinaryElementwise>(
     _: F.Type, length: Int, _ g: UnsafePointer<Float>, _ x: UnsafePointer<Float>, _ sa: Int,
     _ z: UnsafePointer<Float>, _ sb: Int, _ y: UnsafePointer<Float>, _ gb: UnsafeMutablePointer<Float>
   ) {
-    switch (sa, sb) {
-    case (1, 1): for j in 0..<length { gb[j] += g[j] * F.partialB(x[j], z[j], y[j]) }
-    case (_, 1):
-      let left = x[0]
-      for j in 0..<length { gb[j] += g[j] * F.partialB(left, z[j], y[j]) }
-    case (1, _):
-      let right = z[0]
-      var total: Float = 0
-      for j in 0..<length { total += g[j] * F.partialB(x[j], right, y[j]) }
-      gb[0] += total
-    default:
-      var total: Float = 0
-      for j in 0..<length { total += g[j] * F.partialB(x[0], z[0], y[j]) }
-      gb[0] += total
-    }
+    backwardA(Swapped<F>.self, length: length, g, z, sb, x, sa, y, gb)
   }
+}
+
+/// `F` with its two arguments exchanged, so one kernel serves both operands' gradients.
+private enum Swapped<F: BinaryElementwise>: BinaryElementwise {
+  static func value(_ a: Float, _ b: Float) -> Float { F.value(b, a) }
+  static func partialA(_ a: Float, _ b: Float, _ y: Float) -> Float { F.partialB(b, a, y) }
+  static func partialB(_ a: Float, _ b: Float, _ y: Float) -> Float { F.partialA(b, a, y) }
 }
