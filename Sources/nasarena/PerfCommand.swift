@@ -9,7 +9,7 @@ import SearchMethods
 struct PerfCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "perf",
-    abstract: "Time the hot paths: data loading, whole trials of each method on NAS-Bench-201.",
+    abstract: "Time the hot paths: data loading, whole trials of each method on NAS-Bench-201, numerics workloads.",
     discussion: """
       Build in release mode first; debug builds are 10-100x slower:
         swift run -c release nasarena perf
