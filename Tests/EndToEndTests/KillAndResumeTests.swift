@@ -23,8 +23,8 @@ import Testing
     NSTemporaryDirectory() + "nasarena-e2e/\(name)-\(UUID().uuidString)"
   }
 
-  static func canonical(_ folder: String) throws -> [LogEntry] {
-    RunLog.canonical(try RunLog.read(path: RunFolder(path: folder).logFile)).map(\.deterministic)
+  static func canonical(_ folder: String) throws -> [String] {
+    try RunLog.canonical(try RunLog.read(path: RunFolder(path: folder).logFile)).map(RunLog.deterministicLine)
   }
 
   @Test func killedRunResumesToTheUninterruptedLog() async throws {
