@@ -7,6 +7,14 @@
 //   Benchmarks and Randomness sit below everything.
 import PackageDescription
 
+// The numerics kernels need AVX2 and fused multiply-add; Swift's default x86-64 target has
+// neither, which turns SIMD `addProduct` into a library call. Haswell (2013) is the baseline.
+#if arch(x86_64)
+  let numericsSettings: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"])]
+#else
+  let numericsSettings: [SwiftSetting] = []
+#endif
+
 let package = Package(
   name: "NASArena",
   platforms: [.macOS(.v14)],
@@ -24,8 +32,8 @@ let package = Package(
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
 
     // MARK: - Numerics
-    .target(name: "Tensor", dependencies: ["Randomness"]),
-    .target(name: "NeuralNetworks", dependencies: ["Tensor", "Randomness"]),
+    .target(name: "Tensor", dependencies: ["Randomness"], swiftSettings: numericsSettings),
+    .target(name: "NeuralNetworks", dependencies: ["Tensor", "Randomness"], swiftSettings: numericsSettings),
 
     // MARK: - Benchmarks, methods, harness
     .target(name: "Benchmarks", dependencies: ["Randomness", "CZlib"]),

@@ -1,0 +1,62 @@
+import Tensor
+
+/// Batch normalisation over every axis but the last (Ioffe and Szegedy 2015,
+/// <https://arxiv.org/abs/1502.03167>). Maps `[..., features]` to the same shape.
+///
+/// Training mode normalises with the batch statistics and updates the running ones
+/// (`running = (1 - momentum) * running + momentum * batch`, unbiased variance); evaluation
+/// mode uses the running statistics.
+public final class BatchNorm: Layer {
+  /// `[features]`, initialised to 1.
+  public let scale: Parameter
+  /// `[features]`, initialised to 0.
+  public let shift: Parameter
+  /// Weight of the newest batch in the running statistics.
+  public let momentum: Float
+  /// Added to the variance.
+  public let epsilon: Float
+  /// `[features]` running mean (state, not a parameter).
+  public private(set) var runningMean: [Float]
+  /// `[features]` running variance (state, not a parameter).
+  public private(set) var runningVariance: [Float]
+
+  /// Creates a batch norm over `features` channels.
+  public init(features: Int, momentum: Float = 0.1, epsilon: Float = 1e-5, name: String = "batchNorm") {
+    scale = Parameter(name: "\(name).scale", value: Tensor(repeating: 1, shape: [features]))
+    shift = Parameter(name: "\(name).shift", value: Tensor(zeros: [features]))
+    self.momentum = momentum
+    self.epsilon = epsilon
+    runningMean = Array(repeating: 0, count: features)
+    runningVariance = Array(repeating: 1, count: features)
+  }
+
+  public var parameters: [Parameter] { [scale, shift] }
+
+  /// Same shape as `x`.
+  public func callAsFunction(_ x: Tensor, mode: Mode) -> Tensor {
+    let features = scale.shape[0]
+    precondition(x.shape.last == features, "BatchNorm: input shape \(x.shape) does not end in \(features)")
+    let flat = x.reshaped([-1, features])
+    let normalized: Tensor
+    switch mode {
+    case .training:
+      let rows = flat.shape[0]
+      precondition(rows > 1, "BatchNorm: training needs more than one row, got shape \(x.shape)")
+      let mean = flat.mean(alongAxes: [0])
+      let centered = flat - mean
+      let variance = centered.squared().mean(alongAxes: [0])
+      normalized = centered / (variance + epsilon).squareRoot()
+      let (batchMean, batchVariance) = (mean.scalars, variance.scalars)
+      let correction = Float(rows) / Float(rows - 1)
+      for j in 0..<features {
+        runningMean[j] = (1 - momentum) * runningMean[j] + momentum * batchMean[j]
+        runningVariance[j] = (1 - momentum) * runningVariance[j] + momentum * batchVariance[j] * correction
+      }
+    case .evaluation:
+      let mean = Tensor(shape: [features], scalars: runningMean)
+      let deviation = Tensor(shape: [features], scalars: runningVariance.map { ($0 + epsilon).squareRoot() })
+      normalized = (flat - mean) / deviation
+    }
+    return (normalized * scale.value + shift.value).reshaped(x.shape)
+  }
+}
