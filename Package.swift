@@ -3,7 +3,7 @@
 //
 // Targets are layered; imports only point down this list (see docs/ARCHITECTURE.md):
 //   nasarena (CLI) -> Harness -> SearchMethods -> Models -> NeuralNetworks -> Tensor
-//   Analysis -> Results; Reports -> Analysis
+//   Analysis -> Results, Randomness (seeded bootstrap); Reports -> Analysis
 //   Benchmarks and Randomness sit below everything.
 import PackageDescription
 
@@ -48,7 +48,7 @@ let package = Package(
       ]),
 
     // MARK: - Analysis and reports
-    .target(name: "Analysis", dependencies: ["Results"]),
+    .target(name: "Analysis", dependencies: ["Results", "Randomness"]),
     .target(name: "Reports", dependencies: ["Analysis", "Results"]),
 
     // MARK: - Command-line tool
@@ -71,7 +71,7 @@ let package = Package(
     .testTarget(name: "SearchMethodsTests", dependencies: ["SearchMethods", "TestSupport", "Benchmarks", "Randomness"]),
     .testTarget(name: "ResultsTests", dependencies: ["Results"]),
     .testTarget(name: "HarnessTests", dependencies: ["Harness", "TestSupport", "SearchMethods", "Benchmarks", "Results", "Randomness"]),
-    .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results"]),
+    .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results", "Randomness"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analysis", "Results"]),
     .testTarget(name: "EndToEndTests", dependencies: ["Harness", "Analysis", "Reports", "Results", "TestSupport"]),
   ]

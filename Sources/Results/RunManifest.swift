@@ -34,7 +34,7 @@ public struct RunManifest: Hashable, Sendable, Codable {
   /// Creates a manifest.
   public init(
     harnessVersion: String, gitCommit: String?, swiftVersion: String, suiteName: String,
-    tasks: [String], methods: [String], suiteHash: String, dataChecksums: [String: String], numericBackend: String, machine: String,
+    tasks: [String] = [], methods: [String] = [], suiteHash: String, dataChecksums: [String: String], numericBackend: String, machine: String,
     workers: Int, shard: String?, started: String, ended: String?, report: ReportSettings
   ) {
     self.harnessVersion = harnessVersion

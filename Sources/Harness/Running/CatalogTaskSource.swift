@@ -20,6 +20,9 @@ public struct CatalogTaskSource: TaskSource {
 
   public var taskNames: [String] { TaskCatalog.taskNames }
 
+  /// Every task name, without locating the data folder (for validating suites).
+  public static var knownTaskNames: [String] { TaskCatalog.taskNames }
+
   public func task(named name: String) throws -> BenchmarkTask {
     try catalog.task(named: name)
   }

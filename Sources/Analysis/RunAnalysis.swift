@@ -1,0 +1,39 @@
+import Results
+
+/// Everything computed from a run's records: the input of every report.
+///
+/// Built from the log alone, so `nasarena report` on a run folder gives the same analysis as
+/// the run that wrote it. Deterministic: the same records give the same values, bit for bit.
+public struct RunAnalysis: Sendable {
+  /// The run's manifest (suite, commit, machine, times, report settings).
+  public var manifest: RunManifest
+  /// Method labels in suite order.
+  public var methods: [String]
+  /// One analysis per task with a task record, in suite order.
+  public var tasks: [TaskAnalysis]
+  /// Task names found in the log without a task record; they have no optimum, so they are not
+  /// analysed, and reports name them.
+  public var tasksWithoutRecord: [String]
+
+  /// Analyses a run.
+  ///
+  /// - Complexity: the sum of `TaskAnalysis.init` over the tasks.
+  public init(records: RunRecords) {
+    manifest = records.manifest
+    methods = records.methods
+    let queries = Dictionary(grouping: records.queries, by: \.task)
+    let recommendations = Dictionary(grouping: records.recommendations, by: \.task)
+    let closing = Dictionary(grouping: records.trials, by: \.task)
+    tasks = records.tasks.map { task in
+      TaskAnalysis(
+        task: task, methods: records.methods, queries: queries[task.name] ?? [],
+        recommendations: recommendations[task.name] ?? [], closing: closing[task.name] ?? [],
+        settings: records.manifest.report)
+    }
+    let known = Set(records.tasks.map(\.name))
+    tasksWithoutRecord = Set(queries.keys).union(closing.keys).subtracting(known).sorted()
+  }
+
+  /// The report settings of the run.
+  public var settings: ReportSettings { manifest.report }
+}

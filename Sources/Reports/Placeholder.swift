@@ -1,1 +1,0 @@
-// Placeholder until the Reports target lands; replaced by its first real file.

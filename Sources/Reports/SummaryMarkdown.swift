@@ -1,0 +1,75 @@
+import Analysis
+
+/// `summary.md`: the run's facts and, per task, its tables.
+enum SummaryMarkdown {
+  /// The Markdown text.
+  static func text(_ analysis: RunAnalysis) -> String {
+    var out = "# NASArena run: \(analysis.manifest.suiteName)\n\n"
+    out += SummaryTable.manifest(analysis).markdown + "\n"
+    if !analysis.tasksWithoutRecord.isEmpty {
+      out += "> **WARNING:** tasks in the log without a task record, not analysed: "
+        + analysis.tasksWithoutRecord.joined(separator: ", ") + "\n\n"
+    }
+    for task in analysis.tasks { out += section(task) }
+    return out
+  }
+
+  private static func section(_ task: TaskAnalysis) -> String {
+    let record = task.task
+    var out = "## \(record.name)\n\n"
+    if let caveat = record.caveat {
+      out += "> **⚠ CAVEAT:** \(caveat)\n\n"
+    }
+    out += TaskFacts.line(task) + "\n\n"
+    guard task.queryCount > 0 else { return out + "No queries were recorded for this task.\n\n" }
+    out += SummaryTable.results(task).markdown + "\n"
+    out += TaskFacts.resultsNote(task) + "\n\n"
+    if let checkpoint = task.checkpoints.last, task.methods.count > 1 {
+      out += "### Wilcoxon signed-rank tests at \(checkpoint) queries\n\n"
+      out += SummaryTable.wilcoxon(task, at: checkpoint).markdown + "\n"
+      out += TaskFacts.wilcoxonNote + "\n\n"
+    }
+    out += "### Proposals\n\n" + SummaryTable.proposals(task).markdown + "\n"
+    let failures = TaskFacts.failures(task)
+    if !failures.isEmpty { out += failures.map { "- " + $0 }.joined(separator: "\n") + "\n\n" }
+    if let recommendations = SummaryTable.recommendations(task) {
+      out += "### Recommendations (oracle_max + top-1)\n\n" + recommendations.markdown + "\n"
+    }
+    return out
+  }
+}
+
+/// Sentences shared by the Markdown summary and the HTML report.
+enum TaskFacts {
+  /// Benchmark, columns, domain size and optimum of a task.
+  static func line(_ task: TaskAnalysis) -> String {
+    let record = task.task
+    let digits = ValueDigits(record)
+    return "Benchmark \(record.benchmark) on \(record.dataset): search signal `\(record.signalColumn)`, "
+      + "report metric `\(record.reportColumn)` (optimum \(NumberFormat.fixed(record.optimumReport, digits.decimals)), "
+      + "top 0.1 % ≥ \(NumberFormat.fixed(record.topPermilleReport, digits.decimals)), "
+      + "top 1 % ≥ \(NumberFormat.fixed(record.topPercentReport, digits.decimals))), "
+      + "\(record.domainSize) architectures, \(task.queryCount) queries."
+  }
+
+  /// How to read the results table.
+  static func resultsNote(_ task: TaskAnalysis) -> String {
+    "Mean ± standard error over trials of `best_signal` (report metric of the architecture with the best search "
+      + "signal so far); regret is optimum − value. Reached: trials whose `best_signal` reached the threshold; "
+      + "KM median: Kaplan-Meier median of queries to reach it, censoring trials that never did (– when fewer than "
+      + "half are estimated to reach it). Mean rank: 1 is best. Bold: best in column."
+  }
+
+  /// How to read a Wilcoxon table.
+  static let wilcoxonNote =
+    "Two-sided, paired by trial, on `best_signal`; zero differences dropped (Wilcoxon), exact p for up to 25 "
+    + "non-zero pairs, normal approximation otherwise; Holm across the pairs of this checkpoint (bold: < 0.05). "
+    + "Rank-biserial > 0 when A tends to be higher."
+
+  /// One line per failed trial.
+  static func failures(_ task: TaskAnalysis) -> [String] {
+    task.proposals.flatMap { entry in
+      entry.failures.map { "failed: \(entry.method) trial \($0.trial): \($0.message)" }
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import Harness
+import Results
+import Tensor
+
+/// `nasarena run`: run a suite (or resume one) and write its run folder.
+struct RunCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Run a suite and write a run folder with the log, tables, summary and HTML report.",
+    discussion: """
+      Examples:
+        nasarena run configs/quickstart.yaml
+        nasarena run configs/nb201.yaml --output results/nb201-a --workers 2
+        nasarena run configs/nb201.yaml --shard 0/4 --output results/nb201-shard0
+        nasarena run --resume results/nb201-a      continue a run that was interrupted
+
+      The log (queries.jsonl) is appended and fsync'd after every batch; a run killed at any
+      moment resumes with --resume without losing or repeating a query.
+      """)
+
+  @Argument(help: "The suite YAML file (omit with --resume).")
+  var suite: String?
+
+  @Option(help: "Run folder to write (default: results/<suite name>-<UTC time>).")
+  var output: String?
+
+  @Option(help: "Resume the interrupted run in this folder.")
+  var resume: String?
+
+  @Option(help: "Trials at once (default: the suite's 'workers', 0 = one per core).")
+  var workers: Int?
+
+  @Option(help: "Run only shard i of N of the (task, method, trial) cells, e.g. 0/4; join shards with 'nasarena merge'.")
+  var shard: String?
+
+  @Flag(help: "Print no progress.")
+  var quiet = false
+
+  @Flag(help: "Write only the log, not the tables and report (run 'nasarena report' later).")
+  var noReport = false
+
+  func validate() throws {
+    if (suite == nil) == (resume == nil) { throw ValidationError("Give either a suite file or --resume <run folder>, not both.") }
+    if resume != nil && (output != nil || shard != nil) { throw ValidationError("--resume continues a folder as it was started; --output and --shard do not apply.") }
+    if let workers, workers < 0 { throw ValidationError("--workers must be 0 or more, got \(workers).") }
+  }
+
+  func run() async throws {
+    let summary = try await reportingErrors { () async throws -> RunSummary in
+      let source = try CatalogTaskSource()
+      let loader = SuiteLoader(taskNames: source.taskNames)
+      let progress = ProgressPrinter(enabled: !quiet)
+      var options = RunOptions(workers: workers, shard: try shard.map(Shard.init(parsing:)), progress: progress.update)
+      let summary: RunSummary
+      if let resume {
+        let folder = RunFolder(path: resume)
+        let (backend, description) = try NumericBackendChoice.select(loader.load(path: folder.suiteFile).matmul)
+        options.numericBackend = description
+        summary = try await Backends.$current.withValue(backend) {
+          try await SuiteRunner.resume(folder: folder, loader: loader, source: source, options: options)
+        }
+      } else if let suitePath = suite {
+        let suite = try loader.load(path: suitePath)
+        let (backend, description) = try NumericBackendChoice.select(suite.matmul)
+        options.numericBackend = description
+        let folder = RunFolder(path: output ?? "results/\(suite.name)-\(Self.timestamp())")
+        summary = try await Backends.$current.withValue(backend) {
+          try await SuiteRunner.start(suite, source: source, folder: folder, options: options)
+        }
+      } else {
+        throw ValidationError("Give a suite file or --resume <run folder>.")
+      }
+      progress.finish()
+      if !noReport && options.shard == nil {
+        let written = try ReportPipeline.write(folder: RunFolder(path: summary.folder))
+        print("wrote \(written.count) files to \(summary.folder)")
+      }
+      return summary
+    }
+    print(String(format: "%d trials (%d already done), %d queries in %.1f s; run folder: %@",
+      summary.trialsRun, summary.trialsSkipped, summary.queries, summary.seconds, summary.folder))
+    if !summary.failures.isEmpty {
+      FileHandle.standardError.write(Data("nasarena: \(summary.failures.count) trials failed:\n".utf8))
+      for failure in summary.failures.prefix(20) { FileHandle.standardError.write(Data("  \(failure)\n".utf8)) }
+      throw ExitStatus.trialsFailed
+    }
+  }
+
+  private static func timestamp() -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyyMMdd-HHmmss"
+    return formatter.string(from: Date())
+  }
+}
