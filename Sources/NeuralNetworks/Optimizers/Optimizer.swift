@@ -53,7 +53,9 @@ public final class Optimizer<Rule: OptimizerRule> {
     for parameter in parameters {
       guard let gradient = parameter.value.gradient else { continue }
       let key = ObjectIdentifier(parameter)
-      var state = states[key]?.state ?? rule.makeState(count: parameter.value.count)
+      // Taking the state out of the dictionary keeps its buffers uniquely referenced, so the
+      // in-place update below does not copy them.
+      var state = states.removeValue(forKey: key)?.state ?? rule.makeState(count: parameter.value.count)
       gradient.withUnsafeBufferPointer { g in
         parameter.value.withUnsafeMutableBufferPointer { values in
           rule.update(values, gradient: g, state: &state, step: stepCount, learningRate: rate)
