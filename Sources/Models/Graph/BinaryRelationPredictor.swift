@@ -52,15 +52,12 @@ public final class BinaryRelationPredictor: Predictor {
     precondition(poolIndices.count == targets.count, "BinaryRelationPredictor.fit: \(poolIndices.count) architectures, \(targets.count) targets")
     guard poolIndices.count >= 2 else { return }
     let samples = graphs.graphs(of: poolIndices)
-    let encoder = GCNEncoder(
-      inputSize: graphs.vocabularySize + 1, hiddenSize: training.hiddenSize, layers: training.layers, dropout: training.dropout,
-      using: &rng)
+    let encoder = training.makeEncoder(vocabularySize: graphs.vocabularySize, using: &rng)
     let head = Linear(2 * training.hiddenSize, 2, name: "relation", using: &rng)
     let parameters = encoder.parameters + head.parameters
-    let optimizer = training.optimizer(count: samples.count)
     let scaled = targets.map { Float($0) * targetScale }
-    epochsRun = training.run(count: samples.count, using: &rng) { batch, rng in
-      guard batch.count >= 2 else { return 0 }
+    epochsRun = training.run(count: samples.count, parameters: parameters, using: &rng) { batch, rng in
+      guard batch.count >= 2 else { return nil }
       let input = EncoderInput(batch.map { samples[$0] })
       let embeddings = encoder(features: input.features, adjacency: input.adjacency, mode: .training, using: &rng)
       var (left, right, logTarget) = ([Int](), [Int](), [Float]())
@@ -77,10 +74,7 @@ public final class BinaryRelationPredictor: Predictor {
       let pairs = Tensor.concatenate(
         [embeddings.gathered(atIndices: left), embeddings.gathered(atIndices: right)], alongAxis: 1)
       let logPredicted = head(pairs).logSoftmax()
-      let loss = Loss.klDivergence(logP: Tensor(shape: [left.count, 2], scalars: logTarget), logQ: logPredicted)
-      loss.backward()
-      optimizer.step(parameters)
-      return loss.scalar
+      return Loss.klDivergence(logP: Tensor(shape: [left.count, 2], scalars: logTarget), logQ: logPredicted)
     }
     self.encoder = encoder
     self.head = head
@@ -90,14 +84,8 @@ public final class BinaryRelationPredictor: Predictor {
   /// (0 before the first `fit`).
   public func predict(poolIndices: [Int]) -> [Double] {
     guard let encoder, let head else { return Array(repeating: 0, count: poolIndices.count) }
-    let width = encoder.embeddingSize
-    let weight = head.weight.value.scalars  // [2 * width, 2]
-    let direction = (0..<width).map { weight[2 * $0] - weight[2 * $0 + 1] }
-    let embeddings = GCNTraining.embed(graphs.graphs(of: poolIndices), with: encoder)
-    return poolIndices.indices.map { row in
-      var score: Float = 0
-      for j in 0..<width { score += direction[j] * embeddings[row * width + j] }
-      return Double(score)
-    }
+    let weight = head.weight.value.scalars  // [2 * hidden, 2]; the first hidden rows read e_a
+    let direction = (0..<encoder.embeddingSize).map { weight[2 * $0] - weight[2 * $0 + 1] }
+    return GCNTraining.linearScores(graphs.graphs(of: poolIndices), encoder: encoder, weights: direction, bias: 0).map(Double.init)
   }
 }

@@ -36,20 +36,14 @@ public final class GCNRegressor: Predictor {
     let samples = graphs.graphs(of: poolIndices)
     scaling = TargetScaling(targets)
     let y = scaling.standardized(targets)
-    let encoder = GCNEncoder(
-      inputSize: graphs.vocabularySize + 1, hiddenSize: training.hiddenSize, layers: training.layers, dropout: training.dropout,
-      using: &rng)
+    let encoder = training.makeEncoder(vocabularySize: graphs.vocabularySize, using: &rng)
     let head = Linear(training.hiddenSize, 1, name: "regression", using: &rng)
     let parameters = encoder.parameters + head.parameters
-    let optimizer = training.optimizer(count: samples.count)
-    epochsRun = training.run(count: samples.count, using: &rng) { batch, rng in
+    epochsRun = training.run(count: samples.count, parameters: parameters, using: &rng) { batch, rng in
       let input = EncoderInput(batch.map { samples[$0] })
       let embeddings = encoder(features: input.features, adjacency: input.adjacency, mode: .training, using: &rng)
       let target = Tensor(shape: [batch.count, 1], scalars: batch.map { y[$0] })
-      let loss = Loss.meanAbsoluteError(head(embeddings), target)
-      loss.backward()
-      optimizer.step(parameters)
-      return loss.scalar
+      return Loss.meanAbsoluteError(head(embeddings), target)
     }
     self.encoder = encoder
     self.head = head
@@ -58,14 +52,8 @@ public final class GCNRegressor: Predictor {
   /// Predicted signals (0 before the first `fit`).
   public func predict(poolIndices: [Int]) -> [Double] {
     guard let encoder, let head else { return Array(repeating: 0, count: poolIndices.count) }
-    let width = encoder.embeddingSize
-    let weight = head.weight.value.scalars
-    let bias = head.bias?.value.scalars.first ?? 0
-    let embeddings = GCNTraining.embed(graphs.graphs(of: poolIndices), with: encoder)
-    return poolIndices.indices.map { row in
-      var value = bias
-      for j in 0..<width { value += weight[j] * embeddings[row * width + j] }
-      return scaling.restored(value)
-    }
+    let scores = GCNTraining.linearScores(
+      graphs.graphs(of: poolIndices), encoder: encoder, weights: head.weight.value.scalars, bias: head.bias?.value.scalars.first ?? 0)
+    return scores.map(scaling.restored)
   }
 }

@@ -44,11 +44,21 @@ public struct GCNTraining: Sendable, Hashable {
   /// The published settings.
   public init() {}
 
-  /// Runs the epochs: `step` gets the graph positions of one mini-batch and returns its loss
-  /// (already back-propagated by the caller's optimizer); stops early on a stale mean loss.
+  /// Runs the epochs: `loss` gets the graph positions of one mini-batch and returns its loss
+  /// (`nil` to skip the batch), which is back-propagated into `parameters` with AdamW and the
+  /// cosine schedule; stops early on a stale mean loss.
   ///
   /// - Returns: the number of epochs run.
-  func run(count: Int, using rng: inout SeededGenerator, step: ([Int], inout SeededGenerator) -> Float) -> Int {
+  func run(
+    count: Int, parameters: [Parameter], using rng: inout SeededGenerator, loss: ([Int], inout SeededGenerator) -> Tensor?
+  ) -> Int {
+    let optimizer = optimizer(count: count)
+    func step(_ batch: [Int], _ rng: inout SeededGenerator) -> Float {
+      guard let value = loss(batch, &rng) else { return 0 }
+      value.backward()
+      optimizer.step(parameters)
+      return value.scalar
+    }
     var order = Array(0..<count)
     var best = Float.infinity
     var bestEpoch = 0
@@ -71,10 +81,26 @@ public struct GCNTraining: Sendable, Hashable {
   }
 
   /// The AdamW optimizer with the cosine schedule for `count` labelled graphs.
-  func optimizer(count: Int) -> Optimizer<AdamW> {
+  private func optimizer(count: Int) -> Optimizer<AdamW> {
     let stepsPerEpoch = (count + graphsPerStep - 1) / graphsPerStep
     return Optimizer(
       AdamW(weightDecay: weightDecay), schedule: CosineSchedule(base: learningRate, totalSteps: max(epochs * stepsPerEpoch, 1)))
+  }
+
+  /// A freshly initialised encoder for graphs with `vocabularySize` node labels.
+  func makeEncoder(vocabularySize: Int, using rng: inout SeededGenerator) -> GCNEncoder {
+    GCNEncoder(inputSize: vocabularySize + 1, hiddenSize: hiddenSize, layers: layers, dropout: dropout, using: &rng)
+  }
+
+  /// `bias + weights · embedding` of each graph, embedded in evaluation mode.
+  static func linearScores(_ graphs: [GraphSample], encoder: GCNEncoder, weights: [Float], bias: Float) -> [Float] {
+    let width = encoder.embeddingSize
+    let embeddings = embed(graphs, with: encoder)
+    return graphs.indices.map { row in
+      var score = bias
+      for j in 0..<width { score += weights[j] * embeddings[row * width + j] }
+      return score
+    }
   }
 
   /// Embeddings of `graphs` in evaluation mode, `[graphs.count, hiddenSize]` row-major,
