@@ -81,10 +81,10 @@ public struct GCNTraining: Sendable, Hashable {
   }
 
   /// The AdamW optimizer with the cosine schedule for `count` labelled graphs.
-  private func optimizer(count: Int) -> Optimizer<AdamW> {
+  private func optimizer(count: Int) -> Optimizer<Adam> {
     let stepsPerEpoch = (count + graphsPerStep - 1) / graphsPerStep
     return Optimizer(
-      AdamW(weightDecay: weightDecay), schedule: CosineSchedule(base: learningRate, totalSteps: max(epochs * stepsPerEpoch, 1)))
+      Adam.adamW(weightDecay: weightDecay), schedule: CosineSchedule(base: learningRate, totalSteps: max(epochs * stepsPerEpoch, 1)))
   }
 
   /// A freshly initialised encoder for graphs with `vocabularySize` node labels.

@@ -69,7 +69,7 @@ public final class MLPRegressor: Predictor {
         case .meanAbsoluteError: loss = Loss.meanAbsoluteError(prediction, target)
         }
         loss.backward()
-        optimizer.rule.weightDecay = configuration.l2 / Float(chunk.count)
+        optimizer.rule.weightDecay = .coupled(configuration.l2 / Float(chunk.count))
         optimizer.step(network.parameters)
         total += loss.scalar * Float(chunk.count)
       }
