@@ -32,7 +32,7 @@ public enum RankAgreement {
   /// - Complexity: O(n log n).
   public static func spearmanRho(_ x: [Double], _ y: [Double]) -> Double {
     precondition(x.count == y.count, "spearmanRho: \(x.count) values against \(y.count)")
-    return pearson(averageRanks(x), averageRanks(y))
+    return pearson(AverageRanks.of(x), AverageRanks.of(y))
   }
 
   /// The fraction of the true top `t` (by `truth`) that is also in the predicted top `t`.
@@ -46,21 +46,6 @@ public enum RankAgreement {
     let topPredicted = Set((0..<predicted.count).sorted { (predicted[$0], -$0) > (predicted[$1], -$1) }.prefix(t))
     let topTrue = (0..<truth.count).sorted { (truth[$0], -$0) > (truth[$1], -$1) }.prefix(t)
     return Double(topTrue.filter(topPredicted.contains).count) / Double(t)
-  }
-
-  /// Ranks from 1, ties sharing the mean of their positions.
-  public static func averageRanks(_ values: [Double]) -> [Double] {
-    let order = values.indices.sorted { values[$0] < values[$1] }
-    var ranks = [Double](repeating: 0, count: values.count)
-    var start = 0
-    while start < order.count {
-      var end = start
-      while end + 1 < order.count && values[order[end + 1]] == values[order[start]] { end += 1 }
-      let rank = Double(start + end) / 2 + 1
-      for position in start...end { ranks[order[position]] = rank }
-      start = end + 1
-    }
-    return ranks
   }
 
   private static func pearson(_ a: [Double], _ b: [Double]) -> Double {

@@ -19,6 +19,13 @@ public enum ReportWriter {
   /// - Throws: `ReportError` when the folder or a file cannot be written.
   @discardableResult
   public static func write(_ analysis: RunAnalysis, to directory: String) throws -> [String] {
+    try write(contents(of: analysis), to: directory)
+  }
+
+  /// Writes named texts into `directory`, creating it if needed; returns the names written.
+  ///
+  /// - Throws: `ReportError` when the folder or a file cannot be written.
+  static func write(_ files: [(name: String, text: String)], to directory: String) throws -> [String] {
     let folder = URL(fileURLWithPath: directory, isDirectory: true)
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -26,7 +33,7 @@ public enum ReportWriter {
       throw ReportError.cannotCreateDirectory(path: directory, reason: error.localizedDescription)
     }
     var written: [String] = []
-    for (name, text) in contents(of: analysis) {
+    for (name, text) in files {
       let url = folder.appendingPathComponent(name)
       do {
         try Data(text.utf8).write(to: url, options: .atomic)

@@ -134,6 +134,14 @@ extension RunLog {
     let grouped = Dictionary(grouping: entries, by: \.cell)
     return grouped.keys.sorted().flatMap { grouped[$0] ?? [] }
   }
+
+  /// The line an entry is written as, wall-clock fields zeroed: what two runs must share.
+  ///
+  /// Compare these rather than records: a NaN report (an unlabelled recommendation) is not
+  /// equal to itself as a `Double`, but its line is.
+  public static func deterministicLine(_ entry: LogEntry) throws -> String {
+    String(decoding: try makeEncoder().encode(entry.deterministic), as: UTF8.self)
+  }
 }
 
 /// Writes a whole log at once (for merged runs), then flushes it to disk.

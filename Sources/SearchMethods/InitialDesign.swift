@@ -48,6 +48,11 @@ public struct InitialDesign: Sendable {
     return result
   }
 
+  /// The next `count` architectures as proposals marked `initial` (logged as initial design).
+  public mutating func proposals(_ count: Int) -> [Proposal] {
+    next(count).map { Proposal.poolIndex($0, initial: true) }
+  }
+
   /// The next architecture that `isWanted` accepts (e.g. not yet queried), or `nil`.
   public mutating func next(where isWanted: (Int) -> Bool) -> Int? {
     while let index = next() {

@@ -86,6 +86,9 @@ public enum MethodRegistry {
       MethodEntry(RandomSearch.self),
       MethodEntry(RegularizedEvolution.self),
       MethodEntry(LocalSearch.self),
+      MethodEntry(WeakNAS.self),
+      MethodEntry(BANANAS.self),
+      MethodEntry(BRPNAS.self),
     ]
   }
 }

@@ -54,7 +54,7 @@ public struct AdditiveModelMethod: PredictorProviding, Recommending {
   public mutating func ask(count: Int, using rng: inout SeededGenerator) throws -> [Proposal] {
     if !started {
       started = true
-      return design.next(min(count, settings.initialSize)).map { Proposal.poolIndex($0, initial: true) }
+      return design.proposals(min(count, settings.initialSize))
     }
     try model.fit(poolIndices: memory.order, targets: memory.order.compactMap { memory[$0] }, using: &rng)
     let candidates = domain.indices.filter { !memory.contains($0) }

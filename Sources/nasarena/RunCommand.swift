@@ -88,7 +88,7 @@ struct RunCommand: AsyncParsableCommand {
     }
   }
 
-  private static func timestamp() -> String {
+  static func timestamp() -> String {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
     formatter.timeZone = TimeZone(identifier: "UTC")

@@ -49,6 +49,6 @@ import Testing
     let predicted: [Double] = [1, 9, 8, 0, 7, 2]  // predicted top 3: indices 1, 2, 4
     #expect(RankAgreement.precision(at: 3, predicted: predicted, truth: truth) == 2.0 / 3)
     #expect(RankAgreement.precision(at: 1, predicted: truth, truth: truth) == 1)
-    #expect(RankAgreement.averageRanks([3, 1, 3, 2]) == [3.5, 1, 3.5, 2])
+    #expect(AverageRanks.of([3, 1, 3, 2]) == [3.5, 1, 3.5, 2])
   }
 }

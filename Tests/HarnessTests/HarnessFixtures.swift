@@ -24,8 +24,8 @@ enum Fixtures {
     return folder
   }
 
-  static func canonicalLog(_ folder: RunFolder) throws -> [LogEntry] {
-    RunLog.canonical(try RunLog.read(path: folder.logFile)).map(\.deterministic)
+  static func canonicalLog(_ folder: RunFolder) throws -> [String] {
+    try RunLog.canonical(try RunLog.read(path: folder.logFile)).map(RunLog.deterministicLine)
   }
 
   static let threeMethods = """

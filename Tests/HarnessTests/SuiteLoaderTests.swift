@@ -29,7 +29,7 @@ import Testing
     ErrorCase(
       name: "unknown method",
       yaml: "name: t\ntrials: 2\nbudget: { queries: 10 }\ntasks: [tiny]\nmethods:\n  - method: regularised-evolution\n",
-      expected: "test.yaml:6:13: methods[0].method: unknown method 'regularised-evolution' (did you mean 'regularized-evolution'?); known: random-search, regularized-evolution, local-search"),
+      expected: "test.yaml:6:13: methods[0].method: unknown method 'regularised-evolution' (did you mean 'regularized-evolution'?); known: random-search, regularized-evolution, local-search, weaknas, bananas, brp-nas"),
     ErrorCase(
       name: "unknown setting",
       yaml: "name: t\ntrials: 2\nbudget: { queries: 10 }\ntasks: [tiny]\nmethods:\n  - method: regularized-evolution\n    settings:\n      populaton: 5\n",

@@ -14,22 +14,35 @@ import TestSupport
     try #require(MethodRegistry.builtIn.first { $0.name == name })
   }
 
+  /// Small models for the learned methods, so the contract checks stay fast; the checks are
+  /// about the protocol, not about predictor quality. Methods not listed use their defaults.
+  static let smallSettings: [String: String] = [
+    "weaknas": #"{"hiddenSizes": [32, 32], "epochs": 20}"#,
+    "brp-nas": #"{"hiddenSize": 32, "layers": 2, "epochs": 15, "graphsPerStep": 8}"#,
+    "bananas": #"{"ensembleSize": 2, "hiddenLayers": 2, "layerWidth": 16, "epochs": 20}"#,
+  ]
+
+  static func driver(_ name: String, task: BenchmarkTask = task) throws -> MethodDriver {
+    let entry = try entry(name)
+    return MethodDriver(task: task, entry: entry, settings: try entry.settings(json: smallSettings[name] ?? "{}"))
+  }
+
   @Test(arguments: names)
   func sameSeedReproducesTrajectory(_ name: String) throws {
-    let driver = MethodDriver(task: Self.task, entry: try Self.entry(name))
+    let driver = try Self.driver(name)
     #expect(try driver.run(seed: 11, budget: 60) == driver.run(seed: 11, budget: 60))
   }
 
   @Test(arguments: names)
   func differentSeedGivesDifferentTrajectory(_ name: String) throws {
-    let driver = MethodDriver(task: Self.task, entry: try Self.entry(name))
+    let driver = try Self.driver(name)
     #expect(try driver.run(seed: 11, budget: 60).queried != driver.run(seed: 12, budget: 60).queried)
   }
 
   @Test(arguments: names)
   func proposalsStayInsideTheSpaceAndQueriesAreUnique(_ name: String) throws {
     for task in [Self.task, Self.subset] {
-      let trace = try MethodDriver(task: task, entry: try Self.entry(name)).run(seed: 5, budget: 50)
+      let trace = try Self.driver(name, task: task).run(seed: 5, budget: 50)
       #expect(trace.proposed.allSatisfy { $0 >= 0 && $0 < task.domain.space.poolSize })
       #expect(trace.queried.allSatisfy { task.domain.contains($0) })
       #expect(Set(trace.queried).count == trace.queried.count)
@@ -39,7 +52,7 @@ import TestSupport
 
   @Test(arguments: names)
   func exhaustingTheDomainEndsCleanly(_ name: String) throws {
-    let trace = try MethodDriver(task: Self.subset, entry: try Self.entry(name)).run(seed: 3, budget: 10_000)
+    let trace = try Self.driver(name, task: Self.subset).run(seed: 3, budget: 10_000)
     #expect(Set(trace.queried).count == trace.queried.count)
     #expect(trace.queried.count <= Self.subset.domain.count)
     #expect(trace.stoppedByItself || trace.queried.count == Self.subset.domain.count)

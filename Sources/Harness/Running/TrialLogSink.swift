@@ -23,7 +23,7 @@ struct TrialLogSink {
     var fresh: [LogEntry] = []
     for entry in entries {
       if position < logged.count {
-        guard logged[position].deterministic == entry.deterministic else {
+        guard try RunLog.deterministicLine(logged[position]) == RunLog.deterministicLine(entry) else {
           throw RunError.divergentReplay(cell: cell.description, line: position + 1)
         }
       } else {

@@ -46,7 +46,7 @@ enum HTMLReport {
     return out + "</section>\n"
   }
 
-  private static let style = """
+  static let style = """
     body { font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1a1a1a;
       max-width: 1680px; margin: 0 auto; padding: 16px 24px; line-height: 1.4; }
     h1 { font-size: 26px; margin: 8px 0 12px; }

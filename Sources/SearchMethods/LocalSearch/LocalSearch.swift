@@ -33,7 +33,7 @@ public struct LocalSearch: SearchMethod {
   public mutating func ask(count: Int, using rng: inout SeededGenerator) -> [Proposal] {
     if !started {
       started = true
-      return design.next(min(count, settings.initialSize)).map { Proposal.poolIndex($0, initial: true) }
+      return design.proposals(min(count, settings.initialSize))
     }
     while true {
       guard let here = current else {

@@ -39,7 +39,7 @@ public struct RandomSearch: SearchMethod {
   }
 
   public mutating func ask(count: Int, using rng: inout SeededGenerator) -> [Proposal] {
-    design.next(min(count, settings.batchSize)).map { Proposal.poolIndex($0, initial: true) }
+    design.proposals(min(count, settings.batchSize))
   }
 
   public mutating func tell(_ observations: [Observation]) {}

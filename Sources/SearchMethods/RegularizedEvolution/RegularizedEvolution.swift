@@ -36,7 +36,7 @@ public struct RegularizedEvolution: SearchMethod {
   public mutating func ask(count: Int, using rng: inout SeededGenerator) -> [Proposal] {
     if !startedEvolving {
       startedEvolving = true
-      return design.next(min(count, settings.initialSize)).map { Proposal.poolIndex($0, initial: true) }
+      return design.proposals(min(count, settings.initialSize))
     }
     guard let child = nextChild(using: &rng) else { return [] }
     return [child]

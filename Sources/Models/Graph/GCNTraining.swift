@@ -1,0 +1,129 @@
+import NeuralNetworks
+import Randomness
+import Tensor
+
+/// How the BRP-NAS graph models are shaped and trained (shared by the binary relation
+/// predictor and the unary GCN regressor).
+///
+/// Defaults are the published ones (Dudziak et al. 2020): 4 GCN layers of 600, dropout 0.2,
+/// AdamW with learning rate 3.5e-4 and weight decay 5e-4, a cosine schedule over 250 epochs,
+/// early stopping with patience 35 after epoch 20.
+///
+/// Difference from the source: the source trains on mini-batches of 64 pairs and embeds both
+/// graphs of every pair. Here a step takes `graphsPerStep` labelled graphs, embeds each once and
+/// trains on every ordered pair among them (16 graphs: 240 pairs); an epoch is one pass over
+/// the labelled graphs, so it embeds each graph once instead of once per pair it appears in
+/// (n - 1 times). Pairs across steps meet in later epochs, as batches are reshuffled. Early
+/// stopping watches the epoch's mean training loss (the labelled sets are too small to hold out
+/// a validation split) and counts an epoch as an improvement only when it lowers the best loss
+/// by more than `tolerance` (1e-3, scikit-learn's rule): the training loss keeps creeping
+/// down under a cosine schedule, so an exact comparison would almost never stop. The weights of the
+/// last epoch are kept.
+public struct GCNTraining: Sendable, Hashable {
+  /// GCN layers.
+  public var layers = 4
+  /// Width of every GCN layer.
+  public var hiddenSize = 600
+  /// Dropout probability after each layer while training.
+  public var dropout: Float = 0.2
+  /// AdamW base learning rate.
+  public var learningRate: Float = 3.5e-4
+  /// AdamW decoupled weight decay.
+  public var weightDecay: Float = 5e-4
+  /// Maximum epochs; the cosine schedule spans them.
+  public var epochs = 250
+  /// Epochs without a lower training loss before stopping.
+  public var patience = 35
+  /// Early stopping is not checked before this epoch.
+  public var patienceStart = 20
+  /// An epoch improves only if its mean loss is below `best - tolerance` (scikit-learn's `tol`).
+  public var tolerance: Float = 1e-3
+  /// Labelled graphs per optimisation step.
+  public var graphsPerStep = 16
+
+  /// The published settings.
+  public init() {}
+
+  /// Runs the epochs: `loss` gets the graph positions of one mini-batch and returns its loss
+  /// (`nil` to skip the batch), which is back-propagated into `parameters` with AdamW and the
+  /// cosine schedule; stops early on a stale mean loss.
+  ///
+  /// - Returns: the number of epochs run.
+  func run(
+    count: Int, parameters: [Parameter], using rng: inout SeededGenerator, loss: ([Int], inout SeededGenerator) -> Tensor?
+  ) -> Int {
+    let optimizer = optimizer(count: count)
+    func step(_ batch: [Int], _ rng: inout SeededGenerator) -> Float {
+      guard let value = loss(batch, &rng) else { return 0 }
+      value.backward()
+      optimizer.step(parameters)
+      return value.scalar
+    }
+    var order = Array(0..<count)
+    var best = Float.infinity
+    var bestEpoch = 0
+    for epoch in 1...max(epochs, 1) {
+      order.stableShuffle(using: &rng)
+      var total: Float = 0
+      var steps = 0
+      for start in stride(from: 0, to: count, by: graphsPerStep) {
+        total += step(Array(order[start..<min(start + graphsPerStep, count)]), &rng)
+        steps += 1
+      }
+      let loss = total / Float(max(steps, 1))
+      if loss < best - tolerance {
+        best = loss
+        bestEpoch = epoch
+      }
+      if epoch >= patienceStart && epoch - bestEpoch >= patience { return epoch }
+    }
+    return epochs
+  }
+
+  /// The AdamW optimizer with the cosine schedule for `count` labelled graphs.
+  private func optimizer(count: Int) -> Optimizer<Adam> {
+    let stepsPerEpoch = (count + graphsPerStep - 1) / graphsPerStep
+    return Optimizer(
+      Adam.adamW(weightDecay: weightDecay), schedule: CosineSchedule(base: learningRate, totalSteps: max(epochs * stepsPerEpoch, 1)))
+  }
+
+  /// A freshly initialised encoder for graphs with `vocabularySize` node labels.
+  func makeEncoder(vocabularySize: Int, using rng: inout SeededGenerator) -> GCNEncoder {
+    GCNEncoder(inputSize: vocabularySize + 1, hiddenSize: hiddenSize, layers: layers, dropout: dropout, using: &rng)
+  }
+
+  /// `bias + weights · embedding` of each graph, embedded in evaluation mode.
+  static func linearScores(_ graphs: [GraphSample], encoder: GCNEncoder, weights: [Float], bias: Float) -> [Float] {
+    let width = encoder.embeddingSize
+    let embeddings = embed(graphs, with: encoder)
+    return graphs.indices.map { row in
+      var score = bias
+      for j in 0..<width { score += weights[j] * embeddings[row * width + j] }
+      return score
+    }
+  }
+
+  /// Embeddings of `graphs` in evaluation mode, `[graphs.count, hiddenSize]` row-major,
+  /// computed in chunks of graphs with equal node counts (so no chunk pads).
+  static func embed(_ graphs: [GraphSample], with encoder: GCNEncoder) -> [Float] {
+    let width = encoder.embeddingSize
+    var result = [Float](repeating: 0, count: graphs.count * width)
+    let order = graphs.indices.sorted { (graphs[$0].nodeCount, $0) < (graphs[$1].nodeCount, $1) }
+    var unused = SeededGenerator(seed: 0)
+    withoutGradients {
+      var start = 0
+      while start < order.count {
+        var end = start + 1
+        while end < order.count && end - start < 2048 && graphs[order[end]].nodeCount == graphs[order[start]].nodeCount { end += 1 }
+        let chunk = Array(order[start..<end])
+        let input = EncoderInput(chunk.map { graphs[$0] })
+        let embedded = encoder(features: input.features, adjacency: input.adjacency, mode: .evaluation, using: &unused).scalars
+        for (position, graph) in chunk.enumerated() {
+          for j in 0..<width { result[graph * width + j] = embedded[position * width + j] }
+        }
+        start = end
+      }
+    }
+    return result
+  }
+}

@@ -1,0 +1,103 @@
+import Benchmarks
+import NeuralNetworks
+import Randomness
+import Tensor
+
+/// A multilayer perceptron regressor on a fixed-length architecture encoding.
+///
+/// The predictor of WeakNAS (Wu, Dai, Chen, Wang and Zhang, 2021, "Stronger NAS with Weaker
+/// Predictors", NeurIPS, <https://arxiv.org/abs/2102.10490>) and, as ensemble members, of
+/// BANANAS (White, Neiswanger and Savani, 2021, "BANANAS: Bayesian Optimization with Neural
+/// Architectures for Neural Architecture Search", AAAI, <https://arxiv.org/abs/1910.11858>).
+/// Inputs are rows of an `EncodedDomain` (`[n, width]`), the output is one value per row;
+/// targets are z-scored over the training set (`TargetScaling`) and predictions are returned in
+/// target units. Each `fit` starts from freshly initialised weights, as both sources do.
+///
+/// Differences from the sources: scikit-learn's L2 term skips biases and scikit-learn
+/// initialises biases randomly, here the penalty covers every parameter and biases start at 0;
+/// BANANAS trains on raw validation losses, here on z-scored signals (MAE is scale-equivariant,
+/// so only the optimiser's effective step size differs). WeakNAS standardises with statistics
+/// of the whole table; here only the labelled set is used, so no label leaks.
+public final class MLPRegressor: Predictor {
+  /// The architectures' features.
+  public let encoded: EncodedDomain
+  /// Shape and training settings.
+  public let configuration: Configuration
+  private var network: MLP?
+  private var scaling = TargetScaling([])
+  /// Epochs run by the last `fit` (fewer than `configuration.epochs` when it stopped early).
+  public private(set) var epochsRun = 0
+  /// Mean training loss of the last epoch of the last `fit` (on z-scored targets).
+  public private(set) var finalLoss: Float = .infinity
+
+  /// A regressor reading features from `encoded`.
+  public init(encoded: EncodedDomain, configuration: Configuration) {
+    self.encoded = encoded
+    self.configuration = configuration
+  }
+
+  public func fit(poolIndices: [Int], targets: [Double], using rng: inout SeededGenerator) throws {
+    precondition(poolIndices.count == targets.count, "MLPRegressor.fit: \(poolIndices.count) architectures, \(targets.count) targets")
+    guard !poolIndices.isEmpty else { return }
+    let width = encoded.width
+    let features = encoded.features(of: poolIndices)
+    scaling = TargetScaling(targets)
+    let y = scaling.standardized(targets)
+    let network = MLP(sizes: [width] + configuration.hiddenSizes + [1], initialization: configuration.initialization, using: &rng)
+    let optimizer = Optimizer(Adam(beta2: configuration.beta2), learningRate: configuration.learningRate)
+    let n = poolIndices.count
+    let batch = min(configuration.batchSize, n)
+    var order = Array(0..<n)
+    var best = Float.infinity
+    var stale = 0
+    epochsRun = 0
+    for _ in 0..<configuration.epochs {
+      order.stableShuffle(using: &rng)
+      var total: Float = 0
+      for start in stride(from: 0, to: n, by: batch) {
+        let chunk = order[start..<min(start + batch, n)]
+        var x = [Float](repeating: 0, count: chunk.count * width)
+        for (position, row) in chunk.enumerated() {
+          for j in 0..<width { x[position * width + j] = features[row * width + j] }
+        }
+        let input = Tensor(shape: [chunk.count, width], scalars: x)
+        let target = Tensor(shape: [chunk.count, 1], scalars: chunk.map { y[$0] })
+        let prediction = network(input, mode: .training, using: &rng)
+        let loss: Tensor
+        switch configuration.loss {
+        case .meanSquaredError: loss = Loss.meanSquaredError(prediction, target) * 0.5
+        case .meanAbsoluteError: loss = Loss.meanAbsoluteError(prediction, target)
+        }
+        loss.backward()
+        optimizer.rule.weightDecay = .coupled(configuration.l2 / Float(chunk.count))
+        optimizer.step(network.parameters)
+        total += loss.scalar * Float(chunk.count)
+      }
+      epochsRun += 1
+      finalLoss = total / Float(n)
+      if let stopping = configuration.stopping {
+        stale = finalLoss > best - stopping.tolerance ? stale + 1 : 0
+        best = min(best, finalLoss)
+        if stale > stopping.patience { break }
+      }
+    }
+    self.network = network
+  }
+
+  /// Predictions in target units, one per architecture (0 before the first `fit`).
+  ///
+  /// Runs in chunks of 4,096 rows, one matrix product per layer and chunk.
+  public func predict(poolIndices: [Int]) -> [Double] {
+    guard let network else { return Array(repeating: 0, count: poolIndices.count) }
+    var result: [Double] = []
+    result.reserveCapacity(poolIndices.count)
+    withoutGradients {
+      for start in stride(from: 0, to: poolIndices.count, by: 4096) {
+        let chunk = Array(poolIndices[start..<min(start + 4096, poolIndices.count)])
+        let input = Tensor(shape: [chunk.count, encoded.width], scalars: encoded.features(of: chunk))
+        result += network(input).scalars.map(scaling.restored)
+      }
+    }
+    return result
+  }
+}
