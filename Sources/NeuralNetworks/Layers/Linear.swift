@@ -31,8 +31,13 @@ public final class Linear: Layer {
   /// Maps `[..., inputSize]` to `[..., outputSize]` (leading axes fold into one matrix product).
   public func callAsFunction(_ x: Tensor) -> Tensor {
     precondition(x.shape.last == inputSize, "Linear: input shape \(x.shape) does not end in \(inputSize)")
-    let product = Tensor.matmul(x, weight.value)
-    guard let bias else { return product }
-    return product + bias.value
+    return Tensor.affine(x, weight: weight.value, bias: bias?.value)
+  }
+
+  /// `activation(x W + b)`; ReLU runs inside the fused affine op, other activations after it.
+  public func callAsFunction(_ x: Tensor, activation: Activation) -> Tensor {
+    precondition(x.shape.last == inputSize, "Linear: input shape \(x.shape) does not end in \(inputSize)")
+    guard activation == .relu else { return activation(self(x)) }
+    return Tensor.affine(x, weight: weight.value, bias: bias?.value, activation: .relu)
   }
 }

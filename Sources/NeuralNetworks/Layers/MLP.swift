@@ -39,8 +39,11 @@ public final class MLP: Layer {
   public func callAsFunction(_ x: Tensor, mode: Mode, using rng: inout some RandomNumberGenerator) -> Tensor {
     var h = x
     for (i, layer) in layers.enumerated() {
-      h = layer(h)
-      if i < layers.count - 1 { h = dropout(activation(h), mode: mode, using: &rng) }
+      if i < layers.count - 1 {
+        h = dropout(layer(h, activation: activation), mode: mode, using: &rng)
+      } else {
+        h = layer(h)
+      }
     }
     return h
   }
