@@ -26,25 +26,31 @@ enum BinaryRowKernels {
 
   /// Adds the gradient of one row into operand `a` (`partialA`): element by element when `a`
   /// is contiguous along the row, summed into its single element when it is repeated.
+  /// `overwrite` writes instead of adding (a fresh buffer of an operand that is not repeated).
   @inline(__always)
   static func backwardA<F: BinaryElementwise>(
     _: F.Type, length: Int, _ g: UnsafePointer<Float>, _ x: UnsafePointer<Float>, _ sa: Int,
-    _ z: UnsafePointer<Float>, _ sb: Int, _ y: UnsafePointer<Float>, _ ga: UnsafeMutablePointer<Float>
+    _ z: UnsafePointer<Float>, _ sb: Int, _ y: UnsafePointer<Float>, _ ga: UnsafeMutablePointer<Float>,
+    overwrite: Bool
   ) {
-    switch (sa, sb) {
-    case (1, 1): for j in 0..<length { ga[j] += g[j] * F.partialA(x[j], z[j], y[j]) }
-    case (1, _):
+    switch (sa, sb, overwrite) {
+    case (1, 1, true): for j in 0..<length { ga[j] = g[j] * F.partialA(x[j], z[j], y[j]) }
+    case (1, 1, false): for j in 0..<length { ga[j] += g[j] * F.partialA(x[j], z[j], y[j]) }
+    case (1, _, true):
+      let right = z[0]
+      for j in 0..<length { ga[j] = g[j] * F.partialA(x[j], right, y[j]) }
+    case (1, _, false):
       let right = z[0]
       for j in 0..<length { ga[j] += g[j] * F.partialA(x[j], right, y[j]) }
-    case (_, 1):
+    case (_, 1, _):
       let left = x[0]
       var total: Float = 0
       for j in 0..<length { total += g[j] * F.partialA(left, z[j], y[j]) }
-      ga[0] += total
+      ga[0] = overwrite ? total : ga[0] + total
     default:
       var total: Float = 0
       for j in 0..<length { total += g[j] * F.partialA(x[0], z[0], y[j]) }
-      ga[0] += total
+      ga[0] = overwrite ? total : ga[0] + total
     }
   }
 
@@ -53,9 +59,10 @@ enum BinaryRowKernels {
   @inline(__always)
   static func backwardB<F: BinaryElementwise>(
     _: F.Type, length: Int, _ g: UnsafePointer<Float>, _ x: UnsafePointer<Float>, _ sa: Int,
-    _ z: UnsafePointer<Float>, _ sb: Int, _ y: UnsafePointer<Float>, _ gb: UnsafeMutablePointer<Float>
+    _ z: UnsafePointer<Float>, _ sb: Int, _ y: UnsafePointer<Float>, _ gb: UnsafeMutablePointer<Float>,
+    overwrite: Bool
   ) {
-    backwardA(Swapped<F>.self, length: length, g, z, sb, x, sa, y, gb)
+    backwardA(Swapped<F>.self, length: length, g, z, sb, x, sa, y, gb, overwrite: overwrite)
   }
 }
 

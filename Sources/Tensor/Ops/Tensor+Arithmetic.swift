@@ -45,18 +45,31 @@ extension Tensor {
     }
     return result(shape: plan.shape, storage: storage, inputs: [a, b]) { g in
       if a.requiresGradient {
-        let ga = a.gradientPointer()
+        let (ga, overwrite) = gradientBuffer(a, resultCount: storage.count)
         plan.forEachRow { o, oa, ob in
-          BinaryRowKernels.backwardA(F.self, length: length, g + o, x + oa, sa, z + ob, sb, y + o, ga + oa)
+          BinaryRowKernels.backwardA(
+            F.self, length: length, g + o, x + oa, sa, z + ob, sb, y + o, ga + oa, overwrite: overwrite)
         }
       }
       if b.requiresGradient {
-        let gb = b.gradientPointer()
+        let (gb, overwrite) = gradientBuffer(b, resultCount: storage.count)
         plan.forEachRow { o, oa, ob in
-          BinaryRowKernels.backwardB(F.self, length: length, g + o, x + oa, sa, z + ob, sb, y + o, gb + ob)
+          BinaryRowKernels.backwardB(
+            F.self, length: length, g + o, x + oa, sa, z + ob, sb, y + o, gb + ob, overwrite: overwrite)
         }
       }
     }
+  }
+
+  /// The gradient buffer of an operand and whether the row kernels may overwrite it: a fresh
+  /// buffer of an operand that is not broadcast gets every element written exactly once; a
+  /// fresh buffer of a broadcast operand is zeroed first, as rows add into it.
+  private static func gradientBuffer(_ operand: Tensor, resultCount: Int) -> (UnsafeMutablePointer<Float>, Bool) {
+    let (pointer, fresh) = operand.gradientDestination()
+    guard fresh else { return (pointer, false) }
+    if operand.count == resultCount { return (pointer, true) }
+    pointer.update(repeating: 0, count: operand.count)
+    return (pointer, false)
   }
 
   /// Elementwise sum with broadcasting.

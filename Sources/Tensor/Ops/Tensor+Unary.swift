@@ -17,8 +17,12 @@ extension Tensor {
     let y = storage.base
     for i in 0..<count { y[i] = function.value(x[i]) }
     return Tensor.result(shape: shape, storage: storage, inputs: [self]) { [self] g in
-      let gx = gradientPointer()
-      for i in 0..<count { gx[i] += g[i] * function.derivative(x[i], y[i]) }
+      let (gx, fresh) = gradientDestination()
+      if fresh {
+        for i in 0..<count { gx[i] = g[i] * function.derivative(x[i], y[i]) }
+      } else {
+        for i in 0..<count { gx[i] += g[i] * function.derivative(x[i], y[i]) }
+      }
     }
   }
 
