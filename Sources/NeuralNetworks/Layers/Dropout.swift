@@ -18,13 +18,6 @@ public final class Dropout: Layer {
   /// Same shape as `x`.
   public func callAsFunction(_ x: Tensor, mode: Mode, using rng: inout some RandomNumberGenerator) -> Tensor {
     guard mode == .training, probability > 0 else { return x }
-    let keep = 1 - probability
-    let scale = 1 / keep
-    let threshold = Double(keep)
-    let mask = Tensor(zeros: x.shape)
-    mask.withUnsafeMutableBufferPointer { values in
-      for i in values.indices where rng.nextUnit() < threshold { values[i] = scale }
-    }
-    return x * mask
+    return x.droppedOut(probability: probability, using: &rng)
   }
 }
