@@ -81,13 +81,15 @@ extension Tensor {
         for j in 0..<width { gg[j] += sumGX[j] }
       }
       guard requiresGradient else { return }
-      let gx = gradientPointer()
+      // A fresh gradient buffer is written rather than zero-filled and added to.
+      let (gx, fresh) = gradientDestination()
       for r in 0..<rows {
         let (gr, unit, out) = (g + r * width, xhat + r * width, gx + r * width)
         for j in 0..<width {
           let meanU = sumG[j] * gamma[j] * inverseRows
           let meanUX = sumGX[j] * gamma[j] * inverseRows
-          out[j] += inv[j] * (gr[j] * gamma[j] - meanU - unit[j] * meanUX)
+          let value = inv[j] * (gr[j] * gamma[j] - meanU - unit[j] * meanUX)
+          out[j] = fresh ? value : out[j] + value
         }
       }
       withExtendedLifetime((normalized, inverse)) {}
