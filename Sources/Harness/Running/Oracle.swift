@@ -37,9 +37,6 @@ struct Oracle {
     self.duplicates = duplicates
   }
 
-  /// Whether every domain architecture has been evaluated.
-  var domainExhausted: Bool { signals.count >= task.domain.count }
-
   /// How many more architectures a method may usefully propose now.
   var remaining: Int {
     let unqueried = task.domain.count - signals.count

@@ -73,9 +73,8 @@ struct TrialRunner {
       status = .failed
       message = "\(error)"
     }
-    if status == .completed && !oracle.budgetReached && oracle.domainExhausted == false && oracle.remaining > 0 {
-      status = .exhausted
-    }
+    // The loop also ends when every domain architecture has been queried before the budget.
+    if status == .completed && !oracle.budgetReached { status = .exhausted }
     let record = TrialRecord(
       task: task.name, method: spec.label, trial: trial, seed: trialSeed, status: status, message: message,
       queries: oracle.queries, cost: oracle.cumulativeCost, proposals: oracle.proposals, refused: oracle.refused,

@@ -7,7 +7,7 @@ extension RegularizedEvolution {
     public var sampleSize = 10
     /// Random architectures before evolution starts (the initial population).
     public var initialSize = 30
-    /// Mutations tried per parent, and tournaments tried per step, before falling back.
+    /// Mutations drawn per parent before one of its acceptable neighbours is taken directly.
     public var mutationAttempts = 100
 
     /// The defaults.
@@ -18,7 +18,7 @@ extension RegularizedEvolution {
         SettingHelp("populationSize", "population size P, >= 1 (oldest member removed beyond it)"),
         SettingHelp("sampleSize", "tournament size S, 1...populationSize"),
         SettingHelp("initialSize", "random architectures of the shared initial design before evolving, >= 1"),
-        SettingHelp("mutationAttempts", "mutations per parent and tournaments per step before falling back to a random architecture, >= 1"),
+        SettingHelp("mutationAttempts", "random mutations drawn per parent before one of its unqueried labelled neighbours is taken directly, >= 1"),
       ]
     }
 
