@@ -13,11 +13,12 @@ struct RunCommand: AsyncParsableCommand {
       Examples:
         nasarena run configs/quickstart.yaml
         nasarena run configs/nb201.yaml --output results/nb201-a --workers 2
-        nasarena run configs/nb201.yaml --shard 0/4 --output results/nb201-shard0
-        nasarena run --resume results/nb201-a      continue a run that was interrupted
+        nasarena run configs/nb201.yaml --shard 0/4 --output results/s0
+        nasarena run --resume results/nb201-a
 
-      The log (queries.jsonl) is appended and fsync'd after every batch; a run killed at any
-      moment resumes with --resume without losing or repeating a query.
+      Every batch is written to the log (queries.jsonl) before the method
+      goes on, and fsync'd by group commit; a run killed at any moment
+      resumes with --resume without losing or repeating a query.
       """)
 
   @Argument(help: "The suite YAML file (omit with --resume).")
