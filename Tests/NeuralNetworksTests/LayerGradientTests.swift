@@ -121,6 +121,20 @@ extension LayerGradientTests {
     #expect(Swift.abs(y.scalar) < 1e-6)
   }
 
+  @Test func batchNormWithActivationEqualsTheActivationOfItsOutput() {
+    for mode in [Mode.training, .evaluation] {
+      for activation in [Activation.relu, .tanh] {
+        let (fusedNorm, plainNorm) = (BatchNorm(features: 4), BatchNorm(features: 4))
+        let x = Self.input([5, 2, 4], seed: 3)
+        let fused = fusedNorm(x, mode: mode, activation: activation)
+        let plain = activation(plainNorm(x, mode: mode))
+        #expect(fused.shape == plain.shape)
+        #expect(fused.scalars == plain.scalars)
+        #expect(fusedNorm.runningMean == plainNorm.runningMean && fusedNorm.runningVariance == plainNorm.runningVariance)
+      }
+    }
+  }
+
   @Test func dropoutIsIdentityInEvaluationAndKeepsTheMeanInTraining() {
     var rng = SeededGenerator(seed: 12)
     let dropout = Dropout(probability: 0.5)

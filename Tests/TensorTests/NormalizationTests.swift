@@ -35,4 +35,28 @@ import Tensor
     #expect(maximumDifference(fused.mean, mean.scalars) < 1e-6)
     #expect(maximumDifference(fused.variance, variance.scalars) < 1e-6)
   }
+
+  @Test func reluBatchNormalizationMatchesFiniteDifferences() {
+    // The step is small so that few outputs cross the kink.
+    #expect(
+      gradientError([[6, 4], [4], [4]], step: 1e-3) {
+        $0[0].batchNormalized(scale: $0[1], shift: $0[2], activation: .relu).output
+      } < Self.tolerance)
+  }
+
+  @Test func reluBatchNormalizationEqualsTheUnfusedChain() {
+    let fusedInputs = makeInputs([[7, 5], [5], [5]], seed: 9)
+    let chainInputs = makeInputs([[7, 5], [5], [5]], seed: 9)
+    let fused = fusedInputs[0].batchNormalized(scale: fusedInputs[1], shift: fusedInputs[2], activation: .relu)
+    let plain = chainInputs[0].batchNormalized(scale: chainInputs[1], shift: chainInputs[2])
+    let chain = plain.output.relu()
+    #expect(fused.output.scalars == chain.scalars)
+    #expect(fused.mean == plain.mean && fused.variance == plain.variance)
+    let seed = makeInputs([[7, 5]], seed: 10)[0].detached()
+    fused.output.backward(seed: seed)
+    chain.backward(seed: seed)
+    for (f, c) in zip(fusedInputs, chainInputs) {
+      #expect(maximumDifference(f.gradient?.scalars ?? [], c.gradient?.scalars ?? []) < 1e-6)
+    }
+  }
 }

@@ -27,7 +27,7 @@ public final class GINLayer: Layer {
   ///   - mode: Selects batch or running statistics in the batch norm.
   /// - Returns: `[graphs, nodes, outputSize]`.
   public func callAsFunction(_ h: Tensor, adjacency: Tensor, mode: Mode) -> Tensor {
-    let aggregated = h * (epsilon.value + 1) + Tensor.matmul(adjacency, h)
-    return second(norm(first(aggregated), mode: mode).relu())
+    let aggregated = Tensor.ginAggregation(h, adjacency: adjacency, epsilon: epsilon.value)
+    return second(norm(first(aggregated), mode: mode, activation: .relu))
   }
 }

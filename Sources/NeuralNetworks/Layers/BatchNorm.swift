@@ -34,6 +34,17 @@ public final class BatchNorm: Layer {
 
   /// Same shape as `x`.
   public func callAsFunction(_ x: Tensor, mode: Mode) -> Tensor {
+    normalized(x, mode: mode, activation: .identity)
+  }
+
+  /// `activation(self(x, mode:))`, same shape as `x`; in training, ReLU runs inside the fused
+  /// batch-norm op (one buffer and tape node fewer), other activations after it.
+  public func callAsFunction(_ x: Tensor, mode: Mode, activation: Activation) -> Tensor {
+    guard activation == .relu else { return activation(self(x, mode: mode)) }
+    return normalized(x, mode: mode, activation: .relu)
+  }
+
+  private func normalized(_ x: Tensor, mode: Mode, activation: AffineActivation) -> Tensor {
     let features = scale.shape[0]
     precondition(x.shape.last == features, "BatchNorm: input shape \(x.shape) does not end in \(features)")
     let flat = x.reshaped([-1, features])
@@ -41,7 +52,7 @@ public final class BatchNorm: Layer {
     case .training:
       let rows = flat.shape[0]
       precondition(rows > 1, "BatchNorm: training needs more than one row, got shape \(x.shape)")
-      let batch = flat.batchNormalized(scale: scale.value, shift: shift.value, epsilon: epsilon)
+      let batch = flat.batchNormalized(scale: scale.value, shift: shift.value, epsilon: epsilon, activation: activation)
       let correction = Float(rows) / Float(rows - 1)
       for j in 0..<features {
         runningMean[j] = (1 - momentum) * runningMean[j] + momentum * batch.mean[j]
@@ -51,7 +62,8 @@ public final class BatchNorm: Layer {
     case .evaluation:
       let mean = Tensor(shape: [features], scalars: runningMean)
       let deviation = Tensor(shape: [features], scalars: runningVariance.map { ($0 + epsilon).squareRoot() })
-      return ((flat - mean) / deviation * scale.value + shift.value).reshaped(x.shape)
+      let output = ((flat - mean) / deviation * scale.value + shift.value).reshaped(x.shape)
+      return activation == .relu ? output.relu() : output
     }
   }
 }

@@ -79,11 +79,33 @@ public enum GradientClipping {
     precondition(maximumNorm > 0, "GradientClipping: maximum norm must be positive, got \(maximumNorm)")
     let gradients = parameters.compactMap { $0.value.gradient }
     var squares: Double = 0
-    for g in gradients { g.withUnsafeBufferPointer { for x in $0 { squares += Double(x) * Double(x) } } }
+    for g in gradients { g.withUnsafeBufferPointer { squares += sumOfSquares($0) } }
     let norm = Float(squares.squareRoot())
     guard norm > maximumNorm else { return norm }
     let scale = maximumNorm / norm
     for g in gradients { g.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] *= scale } } }
     return norm
+  }
+
+  /// `Σ x²` with eight Float lanes over blocks of 512 elements, each block's sum added in
+  /// Double: vectorised, unlike a scalar Double chain, and still accurate for the norm.
+  private static func sumOfSquares(_ values: UnsafeBufferPointer<Float>) -> Double {
+    guard let base = values.baseAddress else { return 0 }
+    var total: Double = 0
+    var start = 0
+    while start < values.count {
+      let end = min(start + 512, values.count)
+      let whole = start + (end - start) / 8 * 8
+      var lanes = SIMD8<Float>()
+      for i in stride(from: start, to: whole, by: 8) {
+        let x = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD8<Float>.self)
+        lanes += x * x
+      }
+      var block = lanes.sum()
+      for i in whole..<end { block += base[i] * base[i] }
+      total += Double(block)
+      start = end
+    }
+    return total
   }
 }

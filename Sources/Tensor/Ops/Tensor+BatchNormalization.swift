@@ -2,7 +2,8 @@
 extension Tensor {
   /// The result and batch statistics of `batchNormalized(scale:shift:epsilon:)`.
   public struct BatchNormalization {
-    /// `(x - mean) / sqrt(variance + epsilon) * scale + shift`, the shape of the input.
+    /// `activation((x - mean) / sqrt(variance + epsilon) * scale + shift)`, the shape of the
+    /// input.
     public let output: Tensor
     /// The mean of each column, `[features]`.
     public let mean: [Float]
@@ -21,7 +22,12 @@ extension Tensor {
   ///   - scale: `[features]`.
   ///   - shift: `[features]`.
   ///   - epsilon: Added to the variance.
-  public func batchNormalized(scale: Tensor, shift: Tensor, epsilon: Float = 1e-5) -> BatchNormalization {
+  ///   - activation: Applied to every element of the output in the same pass (ReLU's
+  ///     gradient masks the incoming gradient before the column sums); the statistics are
+  ///     those of the input either way.
+  public func batchNormalized(
+    scale: Tensor, shift: Tensor, epsilon: Float = 1e-5, activation: AffineActivation = .identity
+  ) -> BatchNormalization {
     precondition(rank == 2 && shape[0] > 0, "batchNormalized: needs a non-empty [rows, features] matrix, got shape \(shape)")
     let (rows, width) = (shape[0], shape[1])
     precondition(
@@ -37,13 +43,18 @@ extension Tensor {
     let (gamma, beta) = (scale.pointer, shift.pointer)
     mean.withUnsafeMutableBufferPointer { m in
       variance.withUnsafeMutableBufferPointer { v in
+        // Row pointers keep index arithmetic (and its overflow checks) out of the inner loops,
+        // which then vectorise across columns.
+        guard let m = m.baseAddress, let v = v.baseAddress else { return }
         for r in 0..<rows {
-          for j in 0..<width { m[j] += x[r * width + j] }
+          let row = x + r * width
+          for j in 0..<width { m[j] += row[j] }
         }
         for j in 0..<width { m[j] *= inverseRows }
         for r in 0..<rows {
+          let row = x + r * width
           for j in 0..<width {
-            let d = x[r * width + j] - m[j]
+            let d = row[j] - m[j]
             v[j] += d * d
           }
         }
@@ -57,12 +68,23 @@ extension Tensor {
             unit[j] = (source[j] - m[j]) * inv[j]
             target[j] = unit[j] * gamma[j] + beta[j]
           }
+          if activation == .relu {
+            for j in 0..<width { target[j] = target[j] > 0 ? target[j] : 0 }
+          }
         }
       }
     }
     let output = Tensor.result(shape: shape, storage: storage, inputs: [self, scale, shift]) { [self] g in
       // Column sums of g and of g * x̂ give the shift and scale gradients and the two means of
-      // dx = inv * (u - mean(u) - x̂ * mean(u * x̂)), u = g * scale.
+      // dx = inv * (u - mean(u) - x̂ * mean(u * x̂)), u = g * scale. With ReLU, g is first
+      // zeroed where the output is not positive.
+      var masked: TensorStorage?
+      if activation == .relu {
+        let buffer = TensorStorage(count: rows * width)
+        for i in 0..<(rows * width) { buffer.base[i] = y[i] > 0 ? g[i] : 0 }
+        masked = buffer
+      }
+      let g: UnsafePointer<Float> = masked.map { UnsafePointer($0.base) } ?? g
       let sums = TensorStorage(count: 2 * width, repeating: 0)
       let (sumG, sumGX) = (sums.base, sums.base + width)
       for r in 0..<rows {
@@ -80,7 +102,10 @@ extension Tensor {
         let gg = scale.gradientPointer()
         for j in 0..<width { gg[j] += sumGX[j] }
       }
-      guard requiresGradient else { return }
+      guard requiresGradient else {
+        withExtendedLifetime(masked) {}
+        return
+      }
       // A fresh gradient buffer is written rather than zero-filled and added to.
       let (gx, fresh) = gradientDestination()
       for r in 0..<rows {
@@ -92,7 +117,7 @@ extension Tensor {
           out[j] = fresh ? value : out[j] + value
         }
       }
-      withExtendedLifetime((normalized, inverse)) {}
+      withExtendedLifetime((normalized, inverse, storage, masked)) {}
     }
     return BatchNormalization(output: output, mean: mean, variance: variance)
   }
