@@ -98,6 +98,11 @@ extension KeyedDecodingContainer {
 }
 
 extension MethodSettings {
+  /// Throws an `invalidValue` error for `key` unless `value` is at least 1.
+  public func requirePositive(_ value: Int, _ key: String) throws {
+    try require(value >= 1, key, value, expected: "an integer >= 1")
+  }
+
   /// Throws an `invalidValue` error for `key` unless `condition` holds.
   public func require(_ condition: Bool, _ key: String, _ value: some CustomStringConvertible, expected: String) throws {
     guard condition else {

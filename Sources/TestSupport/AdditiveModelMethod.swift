@@ -17,8 +17,8 @@ public struct AdditiveModelMethod: PredictorProviding, Recommending {
     public init() {}
     public static var help: [SettingHelp] { [SettingHelp("initialSize", ">= 1"), SettingHelp("batchSize", ">= 1")] }
     public func validate() throws {
-      try require(initialSize >= 1, "initialSize", initialSize, expected: "an integer >= 1")
-      try require(batchSize >= 1, "batchSize", batchSize, expected: "an integer >= 1")
+      try requirePositive(initialSize, "initialSize")
+      try requirePositive(batchSize, "batchSize")
     }
     private enum CodingKeys: String, CodingKey, CaseIterable { case initialSize, batchSize }
     public init(from decoder: any Decoder) throws {

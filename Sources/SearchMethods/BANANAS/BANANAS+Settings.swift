@@ -69,15 +69,15 @@ extension BANANAS {
     }
 
     public func validate() throws {
-      try require(initialSize >= 1, "initialSize", initialSize, expected: "an integer >= 1")
-      try require(batchSize >= 1, "batchSize", batchSize, expected: "an integer >= 1")
+      try requirePositive(initialSize, "initialSize")
+      try requirePositive(batchSize, "batchSize")
       try require(candidateCount >= batchSize, "candidateCount", candidateCount, expected: "an integer >= batchSize (\(batchSize))")
-      try require(parentsToMutate >= 1, "parentsToMutate", parentsToMutate, expected: "an integer >= 1")
-      try require(ensembleSize >= 1, "ensembleSize", ensembleSize, expected: "an integer >= 1")
-      try require(hiddenLayers >= 1, "hiddenLayers", hiddenLayers, expected: "an integer >= 1")
-      try require(layerWidth >= 1, "layerWidth", layerWidth, expected: "an integer >= 1")
-      try require(epochs >= 1, "epochs", epochs, expected: "an integer >= 1")
-      try require(trainingBatchSize >= 1, "trainingBatchSize", trainingBatchSize, expected: "an integer >= 1")
+      try requirePositive(parentsToMutate, "parentsToMutate")
+      try requirePositive(ensembleSize, "ensembleSize")
+      try requirePositive(hiddenLayers, "hiddenLayers")
+      try requirePositive(layerWidth, "layerWidth")
+      try requirePositive(epochs, "epochs")
+      try requirePositive(trainingBatchSize, "trainingBatchSize")
       try require(learningRate > 0, "learningRate", learningRate, expected: "a number > 0")
     }
 

@@ -80,16 +80,16 @@ extension BRPNAS {
     }
 
     public func validate() throws {
-      try require(roundSize >= 1, "roundSize", roundSize, expected: "an integer >= 1")
+      try requirePositive(roundSize, "roundSize")
       try require(exploitCount >= 0 && exploitCount <= roundSize, "exploitCount", exploitCount, expected: "an integer in 0...roundSize (\(roundSize))")
-      try require(layers >= 1, "layers", layers, expected: "an integer >= 1")
-      try require(hiddenSize >= 1, "hiddenSize", hiddenSize, expected: "an integer >= 1")
+      try requirePositive(layers, "layers")
+      try requirePositive(hiddenSize, "hiddenSize")
       try require(dropout >= 0 && dropout < 1, "dropout", dropout, expected: "a number in [0, 1)")
       try require(learningRate > 0, "learningRate", learningRate, expected: "a number > 0")
       try require(weightDecay >= 0, "weightDecay", weightDecay, expected: "a number >= 0")
-      try require(epochs >= 1, "epochs", epochs, expected: "an integer >= 1")
-      try require(patience >= 1, "patience", patience, expected: "an integer >= 1")
-      try require(patienceStart >= 1, "patienceStart", patienceStart, expected: "an integer >= 1")
+      try requirePositive(epochs, "epochs")
+      try requirePositive(patience, "patience")
+      try requirePositive(patienceStart, "patienceStart")
       try require(tolerance >= 0, "tolerance", tolerance, expected: "a number >= 0")
       try require(graphsPerStep >= 2, "graphsPerStep", graphsPerStep, expected: "an integer >= 2")
       try require(targetScale > 0, "targetScale", targetScale, expected: "a number > 0")

@@ -25,7 +25,7 @@ extension LocalSearch {
     }
 
     public func validate() throws {
-      try require(initialSize >= 1, "initialSize", initialSize, expected: "an integer >= 1")
+      try requirePositive(initialSize, "initialSize")
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable { case variant, initialSize }

@@ -23,7 +23,7 @@ public struct RandomSearch: SearchMethod {
     }
 
     public func validate() throws {
-      try require(batchSize >= 1, "batchSize", batchSize, expected: "an integer >= 1")
+      try requirePositive(batchSize, "batchSize")
     }
   }
 

@@ -23,10 +23,10 @@ extension RegularizedEvolution {
     }
 
     public func validate() throws {
-      try require(populationSize >= 1, "populationSize", populationSize, expected: "an integer >= 1")
+      try requirePositive(populationSize, "populationSize")
       try require(sampleSize >= 1 && sampleSize <= populationSize, "sampleSize", sampleSize, expected: "an integer in 1...populationSize (\(populationSize))")
-      try require(initialSize >= 1, "initialSize", initialSize, expected: "an integer >= 1")
-      try require(mutationAttempts >= 1, "mutationAttempts", mutationAttempts, expected: "an integer >= 1")
+      try requirePositive(initialSize, "initialSize")
+      try requirePositive(mutationAttempts, "mutationAttempts")
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {

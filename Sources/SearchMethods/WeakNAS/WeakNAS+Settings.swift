@@ -53,12 +53,12 @@ extension WeakNAS {
     }
 
     public func validate() throws {
-      try require(initialSize >= 1, "initialSize", initialSize, expected: "an integer >= 1")
-      try require(batchSize >= 1, "batchSize", batchSize, expected: "an integer >= 1")
+      try requirePositive(initialSize, "initialSize")
+      try requirePositive(batchSize, "batchSize")
       try require(topK >= batchSize, "topK", topK, expected: "an integer >= batchSize (\(batchSize))")
       try require(!hiddenSizes.isEmpty && hiddenSizes.allSatisfy { $0 >= 1 }, "hiddenSizes", "\(hiddenSizes)", expected: "a non-empty list of integers >= 1")
-      try require(epochs >= 1, "epochs", epochs, expected: "an integer >= 1")
-      try require(trainingBatchSize >= 1, "trainingBatchSize", trainingBatchSize, expected: "an integer >= 1")
+      try requirePositive(epochs, "epochs")
+      try requirePositive(trainingBatchSize, "trainingBatchSize")
       try require(learningRate > 0, "learningRate", learningRate, expected: "a number > 0")
       try require(l2 >= 0, "l2", l2, expected: "a number >= 0")
     }
