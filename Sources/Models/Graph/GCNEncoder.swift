@@ -8,7 +8,8 @@ import Tensor
 /// Source: Dudziak, Chau, Abdelfattah, Lee, Kim and Lane, 2020, "BRP-NAS: Prediction-based NAS
 /// using GCNs", NeurIPS, <https://arxiv.org/abs/2007.08668>. Each layer computes
 /// `dropout(relu(layerNorm(Â (H W) + b)))`; graphs carry a global node joined to every node
-/// (`GraphBatch(globalNode: true)`), whose final vector is the graph's embedding.
+/// (`GraphBatch(globalNode: true)`), whose final vector is the graph's embedding. The last
+/// layer computes that vector alone (`GraphConvolution.callAsFunction(_:adjacency:node:)`).
 ///
 /// Difference from the source: `Â` is the symmetric normalised adjacency with self loops
 /// (`GraphBatch.symmetricNormalizedAdjacency()`, Kipf and Welling 2017), so information flows
@@ -47,11 +48,15 @@ public final class GCNEncoder: Layer {
     features: Tensor, adjacency: Tensor, mode: Mode, using rng: inout some RandomNumberGenerator
   ) -> Tensor {
     var h = features
-    for (convolution, norm) in zip(convolutions, norms) {
-      h = dropout(norm(convolution(h, adjacency: adjacency)).relu(), mode: mode, using: &rng)
+    let last = convolutions.count - 1
+    for (index, (convolution, norm)) in zip(convolutions, norms).enumerated() {
+      // The last layer is read out at the global node only, so only its row is computed.
+      let aggregated =
+        index == last
+        ? convolution(h, adjacency: adjacency, node: features.shape[1] - 1) : convolution(h, adjacency: adjacency)
+      h = dropout(norm(aggregated).relu(), mode: mode, using: &rng)
     }
-    let (graphs, nodes) = (h.shape[0], h.shape[1])
-    return h.slice(alongAxis: 1, (nodes - 1)..<nodes).reshaped([graphs, embeddingSize])
+    return h
   }
 }
 

@@ -103,9 +103,31 @@ public struct GCNTraining: Sendable, Hashable {
     }
   }
 
-  /// Embeddings of `graphs` in evaluation mode, `[graphs.count, hiddenSize]` row-major,
-  /// computed in chunks of graphs with equal node counts (so no chunk pads).
+  /// Embeddings of `graphs` in evaluation mode, `[graphs.count, hiddenSize]` row-major.
+  ///
+  /// Each distinct graph is embedded once (evaluation mode is deterministic and per graph, and
+  /// many cells share a graph: NAS-Bench-201's 15,625 cells give 6,605 graphs once `none` is
+  /// dropped and `skip` contracted), in chunks of graphs with equal node counts (so no chunk
+  /// pads).
   static func embed(_ graphs: [GraphSample], with encoder: GCNEncoder) -> [Float] {
+    let width = encoder.embeddingSize
+    var slotOfGraph: [GraphSample: Int] = [:]
+    var distinct: [GraphSample] = []
+    let slots = graphs.map { graph in
+      if let slot = slotOfGraph[graph] { return slot }
+      slotOfGraph[graph] = distinct.count
+      distinct.append(graph)
+      return distinct.count - 1
+    }
+    let embedded = embedDistinct(distinct, with: encoder)
+    var result = [Float](repeating: 0, count: graphs.count * width)
+    for (row, slot) in slots.enumerated() {
+      for j in 0..<width { result[row * width + j] = embedded[slot * width + j] }
+    }
+    return result
+  }
+
+  private static func embedDistinct(_ graphs: [GraphSample], with encoder: GCNEncoder) -> [Float] {
     let width = encoder.embeddingSize
     var result = [Float](repeating: 0, count: graphs.count * width)
     let order = graphs.indices.sorted { (graphs[$0].nodeCount, $0) < (graphs[$1].nodeCount, $1) }

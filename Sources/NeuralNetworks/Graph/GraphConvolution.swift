@@ -27,4 +27,21 @@ public final class GraphConvolution: Layer {
   public func callAsFunction(_ features: Tensor, adjacency: Tensor) -> Tensor {
     Tensor.matmul(adjacency, linear(features)) + bias.value
   }
+
+  /// One node's output only: `(A[:, node, :] X) W + b`, equal (up to rounding) to row `node`
+  /// of `callAsFunction(_:adjacency:)`.
+  ///
+  /// A read-out layer needs just its read-out node; aggregating before the weights costs one
+  /// row per graph instead of `nodes` rows.
+  ///
+  /// - Parameters:
+  ///   - features: `[graphs, nodes, inputSize]`.
+  ///   - adjacency: `[graphs, nodes, nodes]`.
+  ///   - node: The row of the adjacency to aggregate with.
+  /// - Returns: `[graphs, outputSize]`.
+  public func callAsFunction(_ features: Tensor, adjacency: Tensor, node: Int) -> Tensor {
+    let (graphs, width) = (features.shape[0], features.shape[2])
+    let row = adjacency.slice(alongAxis: 1, node..<(node + 1))
+    return linear(Tensor.matmul(row, features).reshaped([graphs, width])) + bias.value
+  }
 }

@@ -4,7 +4,7 @@ import Randomness
 ///
 /// NAS-Bench-201 cells give 8 nodes (input, six edge operations, output) and 7 labels;
 /// NAS-Bench-101 cells give up to 7 nodes and 5 labels.
-public struct GraphSample: Sendable, Equatable {
+public struct GraphSample: Sendable, Hashable {
   /// The number of nodes.
   public var nodeCount: Int
   /// `[nodeCount, nodeCount]` row-major; `adjacency[i * n + j] = 1` for an edge i → j.

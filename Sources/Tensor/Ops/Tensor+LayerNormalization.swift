@@ -23,14 +23,8 @@ extension Tensor {
     let n = Float(width)
     for r in 0..<rows {
       let (source, unit, target) = (x + r * width, xhat + r * width, y + r * width)
-      var total: Float = 0
-      for j in 0..<width { total += source[j] }
-      let mean = total / n
-      var squares: Float = 0
-      for j in 0..<width {
-        let d = source[j] - mean
-        squares += d * d
-      }
+      let mean = RowReductions.sum(source, count: width) / n
+      let squares = RowReductions.squaredDeviations(source, from: mean, count: width)
       let inverse = 1 / (squares / n + epsilon).squareRoot()
       inverseDeviations.base[r] = inverse
       for j in 0..<width {
@@ -58,13 +52,7 @@ extension Tensor {
       let gx = gradientPointer()
       for r in 0..<rows {
         let (unit, gr, out) = (xhat + r * width, g + r * width, gx + r * width)
-        var meanU: Float = 0
-        var meanUX: Float = 0
-        for j in 0..<width {
-          let u = gr[j] * gamma[j]
-          meanU += u
-          meanUX += u * unit[j]
-        }
+        var (meanU, meanUX) = RowReductions.productSums(gr, gamma, unit, count: width)
         meanU /= n
         meanUX /= n
         let inverse = inverseDeviations.base[r]
