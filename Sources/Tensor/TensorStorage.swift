@@ -10,6 +10,7 @@ final class TensorStorage {
   /// Allocates `count` uninitialised floats.
   init(count: Int) {
     precondition(count >= 0, "TensorStorage: negative element count \(count)")
+    _ = AllocatorTuning.applied
     self.count = count
     let raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) * 4, alignment: 64)
     base = raw.bindMemory(to: Float.self, capacity: max(count, 1))

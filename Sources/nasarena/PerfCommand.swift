@@ -36,12 +36,31 @@ struct PerfCommand: AsyncParsableCommand {
   @Option(help: "Methods to time (default: every built-in method).")
   var methods: [String] = []
 
+  @Option(help: "Matrix-multiply backends for the numerics section: openblas, portable (default: both; OpenBLAS when it loads).")
+  var backend: [NumericsBackend] = []
+
+  @Option(help: "Timed epochs per training workload and backend, after one warm-up epoch.")
+  var epochs = 1
+
+  /// A backend the numerics section can time.
+  enum NumericsBackend: String, ExpressibleByArgument, CaseIterable {
+    case openblas, portable
+
+    var choice: BackendChoice { self == .openblas ? .openBLAS : .portable }
+  }
+
+  func validate() throws {
+    guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
+    guard trials >= 1 else { throw ValidationError("--trials must be at least 1, got \(trials)") }
+    guard queries >= 1 else { throw ValidationError("--queries must be at least 1, got \(queries)") }
+  }
+
   func run() async throws {
     try await reportingErrors {
       let source = try CatalogTaskSource()
       let sections = Set(section.isEmpty ? Section.allCases : section)
       if sections.contains(.data) { try Self.printLoading(source) }
-      if sections.contains(.numerics) { try Self.printNumerics(source) }
+      if sections.contains(.numerics) { try printNumerics(source) }
       if sections.contains(.trials) { try await printTrials(source) }
     }
   }
@@ -57,7 +76,7 @@ struct PerfCommand: AsyncParsableCommand {
       }
   }
 
-  private static func printNumerics(_ source: CatalogTaskSource) throws {
+  private func printNumerics(_ source: CatalogTaskSource) throws {
     var rng = SeededGenerator(seed: 2024)
     let nb201 = try source.task(named: "nb201-cifar10").domain
     let nb101 = try source.task(named: "nb101-30k").domain.space
@@ -66,9 +85,14 @@ struct PerfCommand: AsyncParsableCommand {
     }
     let nb201Graphs = (0..<1000).map { _ in sample(nb201.space.graph(of: nb201.space.architecture(at: rng.nextInt(below: nb201.space.poolSize)))) }
     let nb101Graphs = (0..<10_000).map { _ in sample(nb101.graph(of: nb101.architecture(at: rng.nextInt(below: nb101.poolSize)))) }
-    let backends: [BackendChoice] = OpenBLASBackend.shared == nil ? [.portable] : [.openBLAS, .portable]
+    var backends: [BackendChoice] = backend.isEmpty ? [.openBLAS, .portable] : backend.map(\.choice)
+    if OpenBLASBackend.shared == nil {
+      if !backend.isEmpty && backends.contains(.openBLAS) { throw ValidationError("--backend openblas: OpenBLAS is not loadable on this machine") }
+      backends.removeAll { $0 == .openBLAS }
+    }
     print("## Numerics (real NAS-Bench-201 / NAS-Bench-101 graphs; one thread)\n")
-    let report = NumericsBenchmark.run(NumericsBenchmarkOptions(nasBench201Graphs: nb201Graphs, nasBench101Graphs: nb101Graphs, backends: backends))
+    let report = NumericsBenchmark.run(
+      NumericsBenchmarkOptions(nasBench201Graphs: nb201Graphs, nasBench101Graphs: nb101Graphs, backends: backends, epochs: epochs))
     print(report.markdownTable)
   }
 

@@ -53,10 +53,13 @@ public final class BatchNorm: Layer {
       let rows = flat.shape[0]
       precondition(rows > 1, "BatchNorm: training needs more than one row, got shape \(x.shape)")
       let batch = flat.batchNormalized(scale: scale.value, shift: shift.value, epsilon: epsilon, activation: activation)
-      let correction = Float(rows) / Float(rows - 1)
-      for j in 0..<features {
-        runningMean[j] = (1 - momentum) * runningMean[j] + momentum * batch.mean[j]
-        runningVariance[j] = (1 - momentum) * runningVariance[j] + momentum * batch.variance[j] * correction
+      let (correction, momentum) = (Float(rows) / Float(rows - 1), momentum)
+      // One exclusive access per array, not one per element.
+      runningMean.withUnsafeMutableBufferPointer { running in
+        for j in 0..<features { running[j] = (1 - momentum) * running[j] + momentum * batch.mean[j] }
+      }
+      runningVariance.withUnsafeMutableBufferPointer { running in
+        for j in 0..<features { running[j] = (1 - momentum) * running[j] + momentum * batch.variance[j] * correction }
       }
       return batch.output.reshaped(x.shape)
     case .evaluation:

@@ -2,14 +2,30 @@
   import _Builtin_intrinsics.intel
 #endif
 
-/// The first and second moment buffers of Adam-style rules, `[count]` each.
+/// The first and second moment buffers of Adam-style rules, `[count]` each, with the powers
+/// of the decay rates that the bias corrections need.
 public struct MomentState {
   public var first: [Float]
   public var second: [Float]
+  /// `beta1^poweredStep` and `beta2^poweredStep`, advanced by repeated multiplication (the
+  /// same products a loop from step 0 would form, so the corrections are bit-identical to it).
+  var powers: (Float, Float) = (1, 1)
+  var poweredStep = 0
 
   init(count: Int) {
     first = Array(repeating: 0, count: count)
     second = Array(repeating: 0, count: count)
+  }
+
+  /// Advances the powers to `step` and returns them.
+  mutating func powers(atStep step: Int, beta1: Float, beta2: Float) -> (Float, Float) {
+    if step < poweredStep { (powers, poweredStep) = ((1, 1), 0) }
+    while poweredStep < step {
+      powers.0 *= beta1
+      powers.1 *= beta2
+      poweredStep += 1
+    }
+    return powers
   }
 }
 
@@ -50,7 +66,7 @@ public struct Adam: OptimizerRule {
     _ values: UnsafeMutableBufferPointer<Float>, gradient: UnsafeBufferPointer<Float>, state: inout MomentState,
     step: Int, learningRate: Float
   ) {
-    let moments = MomentUpdate(beta1: beta1, beta2: beta2, epsilon: epsilon, step: step)
+    let moments = MomentUpdate(beta1: beta1, beta2: beta2, epsilon: epsilon, powers: state.powers(atStep: step, beta1: beta1, beta2: beta2))
     let (coupled, decoupled): (Float, Float)
     switch weightDecay {
     case .coupled(let lambda): (coupled, decoupled) = (lambda, 0)
@@ -92,17 +108,13 @@ private struct MomentUpdate {
   let correction1: Float
   let correction2: Float
 
-  init(beta1: Float, beta2: Float, epsilon: Float, step: Int) {
+  /// `powers`: `beta1` and `beta2` raised to the step number.
+  init(beta1: Float, beta2: Float, epsilon: Float, powers: (Float, Float)) {
     self.beta1 = beta1
     self.beta2 = beta2
     self.epsilon = epsilon
-    var (power1, power2) = (Float(1), Float(1))
-    for _ in 0..<step {
-      power1 *= beta1
-      power2 *= beta2
-    }
-    correction1 = 1 - power1
-    correction2 = 1 - power2
+    correction1 = 1 - powers.0
+    correction2 = 1 - powers.1
   }
 
   /// Updates the moments with gradient `g` and returns `m̂ / (√v̂ + ε)`.

@@ -64,34 +64,42 @@ extension Tensor {
         }
         for r in 0..<rows {
           let (source, unit, target) = (x + r * width, xhat + r * width, y + r * width)
-          for j in 0..<width {
-            unit[j] = (source[j] - m[j]) * inv[j]
-            target[j] = unit[j] * gamma[j] + beta[j]
-          }
           if activation == .relu {
-            for j in 0..<width { target[j] = target[j] > 0 ? target[j] : 0 }
+            for j in 0..<width {
+              let u = (source[j] - m[j]) * inv[j]
+              unit[j] = u
+              target[j] = Swift.max(u * gamma[j] + beta[j], 0)
+            }
+          } else {
+            for j in 0..<width {
+              let u = (source[j] - m[j]) * inv[j]
+              unit[j] = u
+              target[j] = u * gamma[j] + beta[j]
+            }
           }
         }
       }
     }
     let output = Tensor.result(shape: shape, storage: storage, inputs: [self, scale, shift]) { [self] g in
       // Column sums of g and of g * x̂ give the shift and scale gradients and the two means of
-      // dx = inv * (u - mean(u) - x̂ * mean(u * x̂)), u = g * scale. With ReLU, g is first
-      // zeroed where the output is not positive.
-      var masked: TensorStorage?
-      if activation == .relu {
-        let buffer = TensorStorage(count: rows * width)
-        for i in 0..<(rows * width) { buffer.base[i] = y[i] > 0 ? g[i] : 0 }
-        masked = buffer
-      }
-      let g: UnsafePointer<Float> = masked.map { UnsafePointer($0.base) } ?? g
+      // dx = inv * (u - mean(u) - x̂ * mean(u * x̂)), u = g * scale. With ReLU, g counts only
+      // where the output is positive (the mask is read from the output in both passes).
+      let relu = activation == .relu
       let sums = TensorStorage(count: 2 * width, repeating: 0)
       let (sumG, sumGX) = (sums.base, sums.base + width)
       for r in 0..<rows {
-        let (gr, unit) = (g + r * width, xhat + r * width)
-        for j in 0..<width {
-          sumG[j] += gr[j]
-          sumGX[j] += gr[j] * unit[j]
+        let (gr, unit, out) = (g + r * width, xhat + r * width, UnsafePointer(y + r * width))
+        if relu {
+          for j in 0..<width {
+            let d = out[j] > 0 ? gr[j] : 0
+            sumG[j] += d
+            sumGX[j] += d * unit[j]
+          }
+        } else {
+          for j in 0..<width {
+            sumG[j] += gr[j]
+            sumGX[j] += gr[j] * unit[j]
+          }
         }
       }
       if shift.requiresGradient {
@@ -102,22 +110,31 @@ extension Tensor {
         let gg = scale.gradientPointer()
         for j in 0..<width { gg[j] += sumGX[j] }
       }
-      guard requiresGradient else {
-        withExtendedLifetime(masked) {}
-        return
+      guard requiresGradient else { return }
+      // Per column: dx = inv * gamma * d - inv * (meanU + x̂ * meanUX), with the column terms
+      // computed once. A fresh gradient buffer is written rather than zero-filled and added to.
+      let terms = TensorStorage(count: 3 * width)
+      let (slope, offset, tilt) = (terms.base, terms.base + width, terms.base + 2 * width)
+      for j in 0..<width {
+        slope[j] = inv[j] * gamma[j]
+        offset[j] = inv[j] * sumG[j] * gamma[j] * inverseRows
+        tilt[j] = inv[j] * sumGX[j] * gamma[j] * inverseRows
       }
-      // A fresh gradient buffer is written rather than zero-filled and added to.
       let (gx, fresh) = gradientDestination()
       for r in 0..<rows {
-        let (gr, unit, out) = (g + r * width, xhat + r * width, gx + r * width)
-        for j in 0..<width {
-          let meanU = sumG[j] * gamma[j] * inverseRows
-          let meanUX = sumGX[j] * gamma[j] * inverseRows
-          let value = inv[j] * (gr[j] * gamma[j] - meanU - unit[j] * meanUX)
-          out[j] = fresh ? value : out[j] + value
+        let (gr, unit, out, target) = (g + r * width, xhat + r * width, UnsafePointer(y + r * width), gx + r * width)
+        switch (relu, fresh) {
+        case (true, true):
+          for j in 0..<width { target[j] = slope[j] * (out[j] > 0 ? gr[j] : 0) - offset[j] - unit[j] * tilt[j] }
+        case (true, false):
+          for j in 0..<width { target[j] += slope[j] * (out[j] > 0 ? gr[j] : 0) - offset[j] - unit[j] * tilt[j] }
+        case (false, true):
+          for j in 0..<width { target[j] = slope[j] * gr[j] - offset[j] - unit[j] * tilt[j] }
+        case (false, false):
+          for j in 0..<width { target[j] += slope[j] * gr[j] - offset[j] - unit[j] * tilt[j] }
         }
       }
-      withExtendedLifetime((normalized, inverse, storage, masked)) {}
+      withExtendedLifetime((normalized, inverse, storage, terms)) {}
     }
     return BatchNormalization(output: output, mean: mean, variance: variance)
   }

@@ -39,6 +39,20 @@ extension Tensor {
     let storage = Tensor.allocate(resultShape)
     let x = pointer
     let y = storage.base
+    if inner == 1 {  // contiguous rows: lane-parallel sums, then a broadcast backward
+      for o in 0..<outer { y[o] = RowReductions.sum(x + o * extent, count: extent) }
+      return Tensor.result(shape: resultShape, storage: storage, inputs: [self]) { [self] g in
+        let (gx, fresh) = gradientDestination()
+        for o in 0..<outer {
+          let (row, value) = (gx + o * extent, g[o])
+          if fresh {
+            row.update(repeating: value, count: extent)
+          } else {
+            for e in 0..<extent { row[e] += value }
+          }
+        }
+      }
+    }
     y.update(repeating: 0, count: outer * inner)
     for o in 0..<outer {
       for e in 0..<extent {

@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import Randomness
+import Tensor
+import Testing
+
+/// The eight-lane `exp`, `log` and `sin`/`cos` against the C library, in units in the last
+/// place, over wide random ranges and the special values.
+@Suite struct VectorMathTests {
+  /// Distance in representable floats between `a` and `b`.
+  static func ulps(_ a: Float, _ b: Float) -> Int {
+    if a == b || (a.isNaN && b.isNaN) { return 0 }
+    if a.isNaN != b.isNaN || a.isInfinite || b.isInfinite { return .max }
+    func ordered(_ x: Float) -> Int64 {
+      let bits = Int64(x.bitPattern)
+      return x.sign == .minus ? -(bits & 0x7FFF_FFFF) : bits
+    }
+    return Int(Swift.abs(ordered(a) - ordered(b)))
+  }
+
+  static func worst(_ inputs: [Float], _ vector: (SIMD8<Float>) -> SIMD8<Float>, _ scalar: (Float) -> Float) -> (Int, Float) {
+    var (worst, at): (Int, Float) = (0, 0)
+    for start in stride(from: 0, to: inputs.count, by: 8) {
+      var lanes = SIMD8<Float>()
+      for lane in 0..<8 { lanes[lane] = inputs[(start + lane) % inputs.count] }
+      let result = vector(lanes)
+      for lane in 0..<8 {
+        let error = ulps(result[lane], scalar(lanes[lane]))
+        if error > worst { (worst, at) = (error, lanes[lane]) }
+      }
+    }
+    return (worst, at)
+  }
+
+  @Test func expIsWithinTwoUlpsAndHandlesSpecialValues() {
+    var rng = SeededGenerator(seed: 1)
+    let inputs = (0..<100_000).map { _ in Float(rng.nextUnit() * 180 - 90) } + (0..<20_000).map { _ in Float(rng.nextUnit() * 2 - 1) }
+    let (error, at) = Self.worst(inputs, VectorMath.exp, expf)
+    #expect(error <= 2, "exp: \(error) ulp at \(at)")
+    let special: [Float] = [0, -0, 1, -1, 88.5, 89, -87.5, -100, -104, .infinity, -.infinity, .nan]
+    #expect(Self.worst(special, VectorMath.exp, expf).0 == 0)
+  }
+
+  @Test func logIsWithinTwoUlpsAndHandlesSpecialValues() {
+    var rng = SeededGenerator(seed: 2)
+    let inputs = (0..<100_000).map { _ in Float(Foundation_exp2(rng.nextUnit() * 250 - 125)) } + (0..<20_000).map { _ in Float(0.5 + rng.nextUnit()) }
+    let (error, at) = Self.worst(inputs, VectorMath.log, logf)
+    #expect(error <= 2, "log: \(error) ulp at \(at)")
+    let special: [Float] = [1, 0, -0, -1, .leastNonzeroMagnitude, 1e-40, .greatestFiniteMagnitude, .infinity, -.infinity, .nan]
+    #expect(Self.worst(special, VectorMath.log, logf).0 == 0)
+  }
+
+  @Test func sinAndCosAreAccurateOnAWholeTurn() {
+    var rng = SeededGenerator(seed: 3)
+    let inputs = (0..<100_000).map { _ in Float(rng.nextUnit() * 2 * Double.pi - Double.pi) } + [0, .pi, -.pi, .pi / 2, -.pi / 2]
+    for start in stride(from: 0, to: inputs.count, by: 8) {
+      var lanes = SIMD8<Float>()
+      for lane in 0..<8 { lanes[lane] = inputs[(start + lane) % inputs.count] }
+      let (sine, cosine) = VectorMath.sinCos(lanes)
+      for lane in 0..<8 {
+        #expect(Swift.abs(sine[lane] - sinf(lanes[lane])) < 2e-7, "sin(\(lanes[lane]))")
+        #expect(Swift.abs(cosine[lane] - cosf(lanes[lane])) < 2e-7, "cos(\(lanes[lane]))")
+      }
+    }
+  }
+
+  @Test func tensorOpsUseTheLanesForEveryElementIncludingTheTail() {
+    let x = Tensor(shape: [11], scalars: (0..<11).map { Float($0) * 0.37 - 2 })
+    let lanes = (0..<11).map { VectorMath.exp(SIMD8(repeating: x.scalars[$0]))[0] }
+    #expect(x.exp().scalars == lanes)
+    #expect(zip(x.exp().scalars, x.scalars.map(expf)).allSatisfy { Self.ulps($0, $1) <= 2 })
+  }
+}
+
+private func Foundation_exp2(_ x: Double) -> Double { exp2(x) }
