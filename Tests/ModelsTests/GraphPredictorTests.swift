@@ -69,3 +69,18 @@ extension GraphPredictorTests {
     #expect(regressor.epochsRun < 400)
   }
 }
+
+extension GraphPredictorTests {
+  @Test func rankingEmbedsRepeatedGraphsOnceWithTheSameScore() throws {
+    let graphs = DomainGraphs.shared(Self.task.domain)
+    let predictor = BinaryRelationPredictor(graphs: graphs, training: Self.small)
+    var rng = SeededGenerator(seed: 9)
+    let training = Array(stride(from: 0, to: 256, by: 8))
+    try predictor.fit(poolIndices: training, targets: training.map { Self.task.signal[$0] }, using: &rng)
+    let (a, b) = (3, 77)
+    let together = predictor.predict(poolIndices: [a, b, a, a, b])
+    #expect(together[0] == together[2] && together[0] == together[3] && together[1] == together[4])
+    #expect(Swift.abs(together[0] - predictor.predict(poolIndices: [a])[0]) < 1e-5)
+    #expect(Swift.abs(together[1] - predictor.predict(poolIndices: [b])[0]) < 1e-5)
+  }
+}

@@ -149,3 +149,26 @@ extension LayerGradientTests {
     #expect(Set(dropped) == [0, 2])
   }
 }
+
+// MARK: - Read-out convolution
+
+extension LayerGradientTests {
+  @Test func readOutConvolutionEqualsTheFullLayersRowAndMatchesFiniteDifferences() {
+    var rng = SeededGenerator(seed: 12)
+    let graphs = (0..<4).map { _ in GraphSample.randomNASBench201(using: &rng) }
+    let batch = GraphBatch(graphs, globalNode: true)
+    let adjacency = batch.symmetricNormalizedAdjacency()
+    let convolution = GraphConvolution(batch.labelCount, 6, using: &rng)
+    let x = Self.input([4, batch.nodeCount, batch.labelCount])
+    let node = batch.nodeCount - 1
+    let full = convolution(x, adjacency: adjacency).scalars
+    let row = convolution(x, adjacency: adjacency, node: node)
+    #expect(row.shape == [4, 6])
+    for g in 0..<4 {
+      for j in 0..<6 {
+        #expect(Swift.abs(row.scalars[g * 6 + j] - full[(g * batch.nodeCount + node) * 6 + j]) < 1e-5)
+      }
+    }
+    #expect(Self.layerError(x, convolution.parameters) { convolution($0, adjacency: adjacency, node: node) } < Self.tolerance)
+  }
+}

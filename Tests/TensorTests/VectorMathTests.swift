@@ -74,3 +74,40 @@ import Testing
 }
 
 private func Foundation_exp2(_ x: Double) -> Double { exp2(x) }
+
+/// The eight-lane Box-Muller sampler behind `Tensor(randomNormal:)`.
+@Suite struct NormalSamplerTests {
+  @Test func samplesHaveStandardNormalMomentsTailsAndBounds() {
+    var rng = SeededGenerator(seed: 11)
+    let values = Tensor(randomNormal: [400_001], using: &rng).scalars.map(Double.init)
+    let n = Double(values.count)
+    let mean = values.reduce(0, +) / n
+    let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / n
+    let kurtosis = values.map { pow(($0 - mean) * ($0 - mean), 2) }.reduce(0, +) / n / (variance * variance)
+    #expect(Swift.abs(mean) < 0.01)
+    #expect(Swift.abs(variance - 1) < 0.01)
+    #expect(Swift.abs(kurtosis - 3) < 0.05)
+    // P(|z| > 3) = 0.0027; bounded by √(2·31·ln 2) = 6.56 from 31-bit uniforms.
+    let beyondThree = Double(values.filter { Swift.abs($0) > 3 }.count) / n
+    #expect(Swift.abs(beyondThree - 0.0027) < 0.0005)
+    #expect(values.allSatisfy { Swift.abs($0) <= 6.56 })
+    // Pairs (cos, sin) are uncorrelated.
+    let pairs = stride(from: 0, to: values.count - 1, by: 2).map { values[$0] * values[$0 + 1] }
+    #expect(Swift.abs(pairs.reduce(0, +) / Double(pairs.count)) < 0.01)
+  }
+
+  @Test func meanAndSpreadScaleAndOddCountsUseOneDrawPerPair() {
+    var a = SeededGenerator(seed: 5)
+    var b = SeededGenerator(seed: 5)
+    let standard = Tensor(randomNormal: [7], using: &a).scalars
+    let scaled = Tensor(randomNormal: [7], mean: 2, standardDeviation: 3, using: &b).scalars
+    for (z, x) in zip(standard, scaled) { #expect(Swift.abs(x - (2 + 3 * z)) < 1e-5) }
+    // Seven values take four draws: both generators are now at the same place.
+    #expect(a.next() == b.next())
+    var c = SeededGenerator(seed: 5)
+    for _ in 0..<4 { _ = c.next() }
+    var d = SeededGenerator(seed: 5)
+    _ = Tensor(randomNormal: [7], using: &d)
+    #expect(c.next() == d.next())
+  }
+}
