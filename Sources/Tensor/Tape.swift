@@ -2,9 +2,13 @@
 final class TapeNode {
   let inputs: [Tensor]
   let propagate: (UnsafePointer<Float>) -> Void
+  /// The op's gradient is, element for element, its single input's (a reshape): the reverse
+  /// pass hands the buffer over instead of copying it when the input has none yet.
+  let forwardsGradient: Bool
 
-  init(inputs: [Tensor], propagate: @escaping (UnsafePointer<Float>) -> Void) {
+  init(inputs: [Tensor], forwardsGradient: Bool = false, propagate: @escaping (UnsafePointer<Float>) -> Void) {
     self.inputs = inputs
+    self.forwardsGradient = forwardsGradient
     self.propagate = propagate
   }
 }
@@ -44,8 +48,12 @@ extension Tensor {
     add(seed.pointer, toGradientOf: self)
     for tensor in order.reversed() {
       guard let node = tensor.node, let gradient = tensor.gradientStorage else { continue }
-      node.propagate(gradient.base)
       tensor.gradientStorage = nil
+      if node.forwardsGradient, let input = node.inputs.first, input.requiresGradient, input.gradientStorage == nil {
+        input.gradientStorage = gradient
+      } else {
+        node.propagate(gradient.base)
+      }
     }
     withExtendedLifetime(seed) {}
   }

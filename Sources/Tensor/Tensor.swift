@@ -109,12 +109,12 @@ extension Tensor {
   /// `propagate` receives the result's gradient (same element count as `shape`) and must add
   /// the contributions into the gradients of those `inputs` that require one.
   static func result(
-    shape: [Int], storage: TensorStorage, offset: Int = 0, inputs: [Tensor],
+    shape: [Int], storage: TensorStorage, offset: Int = 0, inputs: [Tensor], forwardsGradient: Bool = false,
     propagate: @escaping (UnsafePointer<Float>) -> Void
   ) -> Tensor {
     let records = inputs.contains { $0.requiresGradient } && GradientMode.isEnabled
     return Tensor(
       shape: shape, storage: storage, offset: offset, requiresGradient: records,
-      node: records ? TapeNode(inputs: inputs, propagate: propagate) : nil)
+      node: records ? TapeNode(inputs: inputs, forwardsGradient: forwardsGradient, propagate: propagate) : nil)
   }
 }

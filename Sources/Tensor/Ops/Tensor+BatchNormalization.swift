@@ -36,10 +36,12 @@ extension Tensor {
     let inverseRows = 1 / Float(rows)
     var mean = [Float](repeating: 0, count: width)
     var variance = [Float](repeating: 0, count: width)
-    let inverse = TensorStorage(count: width)
-    let normalized = TensorStorage(count: count)
+    // The column means and inverse deviations, kept for the backward pass, which recomputes
+    // x̂ = (x - mean) * inverse from the input rather than storing it (one buffer and one
+    // store stream fewer; the same arithmetic, so the same bits).
+    let statistics = TensorStorage(count: 2 * width)
     let storage = Tensor.allocate(shape)
-    let (x, xhat, y, inv) = (pointer, normalized.base, storage.base, inverse.base)
+    let (x, y, inv, columnMean) = (pointer, storage.base, statistics.base, UnsafePointer(statistics.base + width))
     let (gamma, beta) = (scale.pointer, shift.pointer)
     mean.withUnsafeMutableBufferPointer { m in
       variance.withUnsafeMutableBufferPointer { v in
@@ -62,20 +64,13 @@ extension Tensor {
           v[j] *= inverseRows
           inv[j] = 1 / (v[j] + epsilon).squareRoot()
         }
+        (inv + width).update(from: m, count: width)
         for r in 0..<rows {
-          let (source, unit, target) = (x + r * width, xhat + r * width, y + r * width)
+          let (source, target) = (x + r * width, y + r * width)
           if activation == .relu {
-            for j in 0..<width {
-              let u = (source[j] - m[j]) * inv[j]
-              unit[j] = u
-              target[j] = Swift.max(u * gamma[j] + beta[j], 0)
-            }
+            for j in 0..<width { target[j] = Swift.max((source[j] - m[j]) * inv[j] * gamma[j] + beta[j], 0) }
           } else {
-            for j in 0..<width {
-              let u = (source[j] - m[j]) * inv[j]
-              unit[j] = u
-              target[j] = u * gamma[j] + beta[j]
-            }
+            for j in 0..<width { target[j] = (source[j] - m[j]) * inv[j] * gamma[j] + beta[j] }
           }
         }
       }
@@ -88,17 +83,17 @@ extension Tensor {
       let sums = TensorStorage(count: 2 * width, repeating: 0)
       let (sumG, sumGX) = (sums.base, sums.base + width)
       for r in 0..<rows {
-        let (gr, unit, out) = (g + r * width, xhat + r * width, UnsafePointer(y + r * width))
+        let (gr, source, out) = (g + r * width, x + r * width, UnsafePointer(y + r * width))
         if relu {
           for j in 0..<width {
             let d = out[j] > 0 ? gr[j] : 0
             sumG[j] += d
-            sumGX[j] += d * unit[j]
+            sumGX[j] += d * ((source[j] - columnMean[j]) * inv[j])
           }
         } else {
           for j in 0..<width {
             sumG[j] += gr[j]
-            sumGX[j] += gr[j] * unit[j]
+            sumGX[j] += gr[j] * ((source[j] - columnMean[j]) * inv[j])
           }
         }
       }
@@ -122,19 +117,23 @@ extension Tensor {
       }
       let (gx, fresh) = gradientDestination()
       for r in 0..<rows {
-        let (gr, unit, out, target) = (g + r * width, xhat + r * width, UnsafePointer(y + r * width), gx + r * width)
+        let (gr, source, out, target) = (g + r * width, x + r * width, UnsafePointer(y + r * width), gx + r * width)
         switch (relu, fresh) {
         case (true, true):
-          for j in 0..<width { target[j] = slope[j] * (out[j] > 0 ? gr[j] : 0) - offset[j] - unit[j] * tilt[j] }
+          for j in 0..<width {
+            target[j] = slope[j] * (out[j] > 0 ? gr[j] : 0) - offset[j] - (source[j] - columnMean[j]) * inv[j] * tilt[j]
+          }
         case (true, false):
-          for j in 0..<width { target[j] += slope[j] * (out[j] > 0 ? gr[j] : 0) - offset[j] - unit[j] * tilt[j] }
+          for j in 0..<width {
+            target[j] += slope[j] * (out[j] > 0 ? gr[j] : 0) - offset[j] - (source[j] - columnMean[j]) * inv[j] * tilt[j]
+          }
         case (false, true):
-          for j in 0..<width { target[j] = slope[j] * gr[j] - offset[j] - unit[j] * tilt[j] }
+          for j in 0..<width { target[j] = slope[j] * gr[j] - offset[j] - (source[j] - columnMean[j]) * inv[j] * tilt[j] }
         case (false, false):
-          for j in 0..<width { target[j] += slope[j] * gr[j] - offset[j] - unit[j] * tilt[j] }
+          for j in 0..<width { target[j] += slope[j] * gr[j] - offset[j] - (source[j] - columnMean[j]) * inv[j] * tilt[j] }
         }
       }
-      withExtendedLifetime((normalized, inverse, storage, terms)) {}
+      withExtendedLifetime((statistics, storage, terms)) {}
     }
     return BatchNormalization(output: output, mean: mean, variance: variance)
   }

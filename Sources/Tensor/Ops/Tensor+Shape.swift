@@ -9,7 +9,7 @@ extension Tensor {
       resolved[unknown] = count / known
     }
     precondition(resolved.reduce(1, *) == count, "reshape: shape \(newShape) does not fit \(count) elements of shape \(shape)")
-    return Tensor.result(shape: resolved, storage: storage, offset: offset, inputs: [self]) { [self] g in
+    return Tensor.result(shape: resolved, storage: storage, offset: offset, inputs: [self], forwardsGradient: true) { [self] g in
       add(g, toGradientOf: self)
     }
   }
