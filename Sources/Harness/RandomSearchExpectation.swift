@@ -11,6 +11,8 @@ import Benchmarks
 public struct RandomSearchExpectation: Sendable {
   /// Report metrics grouped by tied search signal, best signal first: (count, mean, mean of squares).
   private let groups: [(count: Int, mean: Double, meanSquare: Double)]
+  /// The report metrics of each group's members, in the order of `groups`.
+  private let groupReports: [[Double]]
   private let reportsDescending: [Double]
   /// Size of the domain.
   public let domainSize: Int
@@ -21,6 +23,7 @@ public struct RandomSearchExpectation: Sendable {
   public init(task: BenchmarkTask) {
     let pairs = task.domain.indices.map { (signal: task.signal[$0], report: task.report[$0]) }.sorted { $0.signal > $1.signal }
     var groups: [(Int, Double, Double)] = []
+    var groupReports: [[Double]] = []
     var start = 0
     while start < pairs.count {
       var end = start
@@ -28,9 +31,11 @@ public struct RandomSearchExpectation: Sendable {
       let members = pairs[start...end].map(\.report)
       let count = members.count
       groups.append((count, members.reduce(0, +) / Double(count), members.map { $0 * $0 }.reduce(0, +) / Double(count)))
+      groupReports.append(members)
       start = end + 1
     }
     self.groups = groups
+    self.groupReports = groupReports
     self.reportsDescending = task.domain.indices.map { task.report[$0] }.sorted(by: >)
     self.domainSize = pairs.count
   }
@@ -75,6 +80,40 @@ public struct RandomSearchExpectation: Sendable {
   /// (N + 1) / (k + 1).
   public func expectedQueriesToTop(_ k: Int) -> Double {
     Double(domainSize + 1) / Double(k + 1)
+  }
+
+  /// The smallest number of random queries after which one of the `k` best architectures
+  /// has been drawn with probability at least 1/2 (the median of the first-draw time).
+  public func medianQueriesToTop(_ k: Int) -> Int {
+    var missAll = 1.0
+    for i in 0..<domainSize {
+      let remaining = Double(domainSize - i)
+      missAll *= max(0, remaining - Double(k)) / remaining
+      if missAll <= 0.5 { return i + 1 }
+    }
+    return domainSize
+  }
+
+  /// How many architectures of the domain have a report metric of at least `threshold`.
+  public func count(reaching threshold: Double) -> Int {
+    reportsDescending.prefix { $0 >= threshold }.count
+  }
+
+  /// Probability that the best-signal architecture after `queries` random queries has a
+  /// report metric of at least `threshold`: the `best_signal` incumbent meets the target at
+  /// that query count (a tied signal group counts the share of its members that meet it).
+  ///
+  /// - Complexity: O(N).
+  public func probabilityBestSignalReaches(_ threshold: Double, after queries: Int) -> Double {
+    let weights = rankProbabilities(queries)
+    var total = 0.0
+    var rank = 0
+    for (group, reports) in zip(groups, groupReports) {
+      let probability = weights[rank..<(rank + group.count)].reduce(0, +)
+      total += probability * Double(reports.filter { $0 >= threshold }.count) / Double(group.count)
+      rank += group.count
+    }
+    return total
   }
 
   /// P(the best of n draws has rank r), r = 1...N: p1 = n/N, p(r+1) = p(r) (N - r - n + 1) / (N - r).

@@ -8,7 +8,7 @@ struct DataCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "data",
     abstract: "Inspect and verify the benchmark data.",
-    subcommands: [Info.self, Verify.self])
+    subcommands: [Info.self, Verify.self, RandomSearch.self])
 
   struct Info: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,6 +21,53 @@ struct DataCommand: AsyncParsableCommand {
         let catalog = try CatalogTaskSource().catalog
         print("data folder: \(catalog.data.path)\n")
         for summary in try catalog.describe() { print(summary.description + "\n") }
+      }
+    }
+  }
+
+  struct RandomSearch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "random-search",
+      abstract: "Print random search's exact expectations on tasks: incumbent after n queries, chance and time to reach the optimum and the top 0.1 % and 1 %.",
+      discussion: """
+        Closed forms for uniform sampling without replacement (no simulation), to compare a run's
+        curves and queries-to-optimum table with. Example:
+          nasarena data random-search nb201-cifar10 nb201-cifar100 --queries 100
+        """)
+
+    @Argument(help: "Task names (see `nasarena data info`).")
+    var tasks: [String]
+
+    @Option(help: "Query budget n.")
+    var queries = 100
+
+    func validate() throws {
+      guard !tasks.isEmpty else { throw ValidationError("name at least one task") }
+      guard queries >= 1 else { throw ValidationError("--queries must be at least 1, got \(queries)") }
+    }
+
+    func run() async throws {
+      try await reportingErrors {
+        let source = try CatalogTaskSource()
+        for name in tasks {
+          let task = try source.task(named: name)
+          let expectation = RandomSearchExpectation(task: task)
+          let record = task.record
+          let n = min(queries, expectation.domainSize)
+          let incumbent = expectation.bestSignal(after: n)
+          print("## \(name): random search, \(n) queries, \(expectation.domainSize) architectures\n")
+          print(String(format: "best_signal after %d: %.3f ± %.3f (sd); oracle_max after %d: %.3f\n", n, incumbent.mean, incumbent.standardDeviation, n, expectation.oracleMax(after: n)))
+          print("| target | threshold | architectures at or above | oracle_max: P(reached by \(n)) | expected queries to reach | median | best_signal: P(incumbent at \(n) reaches) |")
+          print("|---|---:|---:|---:|---:|---:|---:|")
+          for (label, threshold) in [("optimum", record.optimumReport), ("top 0.1 %", record.topPermilleReport), ("top 1 %", record.topPercentReport)] {
+            let k = expectation.count(reaching: threshold)
+            print(
+              String(
+                format: "| %@ | %.4f | %d | %.4f | %.1f | %d | %.4f |", label, threshold, k, expectation.probabilityOfReachingTop(k, within: n),
+                expectation.expectedQueriesToTop(k), expectation.medianQueriesToTop(k), expectation.probabilityBestSignalReaches(threshold, after: n)))
+          }
+          print("")
+        }
       }
     }
   }

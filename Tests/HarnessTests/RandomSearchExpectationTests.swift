@@ -26,6 +26,34 @@ import TestSupport
     #expect(abs(expectation.expectedQueriesToTop(1) - 14) < 1e-12)
   }
 
+  @Test func reachingProbabilitiesAndMedianMatchEnumeration() throws {
+    let task = try TinyTaskSource(positions: 3, operations: 3).task(named: "tiny")
+    let expectation = RandomSearchExpectation(task: task)
+    let indices = task.domain.indices
+    let reports = indices.map { task.report[$0] }.sorted(by: >)
+    let threshold = reports[4]  // the top five (or more, with ties)
+    let k = reports.filter { $0 >= threshold }.count
+    #expect(expectation.count(reaching: threshold) == k)
+    // Over all pairs of distinct draws: is the best-signal one at or above the threshold?
+    var reached = 0.0
+    var pairs = 0.0
+    for a in indices {
+      for b in indices where b > a {
+        if task.signal[a] == task.signal[b] {  // a tie is broken uniformly by draw order
+          reached += (task.report[a] >= threshold ? 0.5 : 0) + (task.report[b] >= threshold ? 0.5 : 0)
+        } else {
+          reached += task.report[task.signal[a] > task.signal[b] ? a : b] >= threshold ? 1 : 0
+        }
+        pairs += 1
+      }
+    }
+    #expect(abs(expectation.probabilityBestSignalReaches(threshold, after: 2) - reached / pairs) < 1e-9)
+    // Median first draw of one of the top k: the smallest n with P(drawn by n) >= 1/2.
+    let median = expectation.medianQueriesToTop(k)
+    #expect(expectation.probabilityOfReachingTop(k, within: median) >= 0.5)
+    #expect(median == 1 || expectation.probabilityOfReachingTop(k, within: median - 1) < 0.5)
+  }
+
   @Test func simulatedRandomSearchAgreesWithTheExpectation() throws {
     let task = try TinyTaskSource(positions: 5, operations: 4).task(named: "tiny")
     let expectation = RandomSearchExpectation(task: task)
