@@ -68,12 +68,11 @@ public struct RandomSearchExpectation: Sendable {
   /// `queries` random queries: 1 - C(N - k, n) / C(N, n).
   public func probabilityOfReachingTop(_ k: Int, within queries: Int) -> Double {
     var missAll = 1.0
-    for i in 0..<queries {
-      let remaining = Double(domainSize - i)
-      missAll *= max(0, remaining - Double(k)) / remaining
-      if missAll == 0 { break }
+    _ = drawsMissingTop(k) { n, miss in
+      missAll = miss
+      return n >= queries || miss == 0
     }
-    return 1 - missAll
+    return queries <= 0 ? 0 : 1 - missAll
   }
 
   /// Expected number of random queries until one of the `k` best architectures is drawn:
@@ -85,11 +84,18 @@ public struct RandomSearchExpectation: Sendable {
   /// The smallest number of random queries after which one of the `k` best architectures
   /// has been drawn with probability at least 1/2 (the median of the first-draw time).
   public func medianQueriesToTop(_ k: Int) -> Int {
+    drawsMissingTop(k) { _, miss in miss <= 0.5 }
+  }
+
+  /// Walks n = 1, 2, ... with P(none of the `k` best among n uniform draws without
+  /// replacement), the product of (N - i - k) / (N - i) over the first n draws, until `stop`
+  /// returns true or the domain is exhausted; returns the n it stopped at.
+  private func drawsMissingTop(_ k: Int, until stop: (_ draws: Int, _ missAll: Double) -> Bool) -> Int {
     var missAll = 1.0
     for i in 0..<domainSize {
       let remaining = Double(domainSize - i)
       missAll *= max(0, remaining - Double(k)) / remaining
-      if missAll <= 0.5 { return i + 1 }
+      if stop(i + 1, missAll) { return i + 1 }
     }
     return domainSize
   }

@@ -127,7 +127,7 @@ private struct Softplus: VectorizedUnaryElementwise {
   func values(_ x: VectorMath.Lanes) -> VectorMath.Lanes {
     VectorMath.positivePart(x) + VectorMath.log(1 + VectorMath.exp(-VectorMath.magnitude(x)))
   }
-  func derivatives(_ x: VectorMath.Lanes, _ y: VectorMath.Lanes) -> VectorMath.Lanes { 1 / (1 + VectorMath.exp(-x)) }
+  func derivatives(_ x: VectorMath.Lanes, _ y: VectorMath.Lanes) -> VectorMath.Lanes { Sigmoid().values(x) }
 }
 
 private struct Square: UnaryElementwise {
