@@ -128,8 +128,8 @@ public struct SuiteLoader: Sendable {
     switch error {
     case .typeMismatch(let type, let context):
       let path = context.codingPath.map(pathComponent)
-      let found = node(at: path, in: root).flatMap(\.scalar).map { "'\($0.string.prefix(60))'" } ?? "a \(kind(of: node(at: path, in: root)))"
-      return located(root, path: path, file: file, message: "invalid value \(found); expected \(expectation(for: type))", pointAtKey: false)
+      let found = node(at: path, in: root).flatMap(\.scalar).map { "invalid value '\($0.string.prefix(60))'" } ?? "a \(kind(of: node(at: path, in: root)))"
+      return located(root, path: path, file: file, message: "\(found); expected \(expectation(for: type))", pointAtKey: false)
     case .valueNotFound(let type, let context):
       let path = context.codingPath.map(pathComponent)
       return located(root, path: path, file: file, message: "missing value; expected \(expectation(for: type))", pointAtKey: false)
