@@ -6,9 +6,16 @@ struct MethodsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "methods",
     abstract: "List every method with its settings, their defaults and accepted values.",
-    discussion: "Example:\n  nasarena methods")
+    discussion: "Examples:\n  nasarena methods\n  nasarena methods --markdown > docs/SETTINGS.md")
+
+  @Flag(help: "Print the settings reference as Markdown (docs/SETTINGS.md).")
+  var markdown = false
 
   func run() throws {
+    if markdown {
+      print(SettingsDocument.markdown(for: MethodRegistry.builtIn), terminator: "")
+      return
+    }
     for entry in MethodRegistry.builtIn {
       print("\(entry.name)\n  \(entry.abstract)")
       for help in entry.help {

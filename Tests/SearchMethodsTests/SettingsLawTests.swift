@@ -99,3 +99,14 @@ extension SettingsLawTests {
     }
   }
 }
+
+// MARK: - Documentation
+
+extension SettingsLawTests {
+  @Test func theSettingsReferenceIsWrittenFromTheDeclarations() throws {
+    let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("docs/SETTINGS.md")
+    let committed = try String(contentsOf: file, encoding: .utf8)
+    #expect(committed == SettingsDocument.markdown(for: MethodRegistry.builtIn), "run: nasarena methods --markdown > docs/SETTINGS.md")
+  }
+}
