@@ -83,6 +83,7 @@ public struct MethodTemplate: Sendable {
         }
         var picked = Set<Int>()
         let known = memory
+        let domain = domain
         func isNew(_ index: Int) -> Bool { domain.contains(index) && !known.contains(index) && !picked.contains(index) }
         while picked.count < min(count, settings.batchSize) {
           var next: Int?
