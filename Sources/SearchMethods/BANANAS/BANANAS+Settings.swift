@@ -72,7 +72,7 @@ extension BANANAS {
 
     public func validate() throws {
       try require(candidateCount >= batchSize, "candidateCount", candidateCount, expected: "an integer >= batchSize (\(batchSize))")
-      try MLPSize.requireBounded(model.hiddenSizes, members: ensembleSize, key: "layerWidth")
+      try ModelSize.requireBounded(model.hiddenSizes, members: ensembleSize, key: "layerWidth")
     }
 
     /// The encoding used on `space`.

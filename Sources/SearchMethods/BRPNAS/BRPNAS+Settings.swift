@@ -56,8 +56,8 @@ extension BRPNAS {
       try require(exploitCount <= roundSize, "exploitCount", exploitCount, expected: "an integer in 0...roundSize (\(roundSize))")
       let weights = training.layers * training.hiddenSize * training.hiddenSize
       try require(
-        weights <= MLPSize.maximumWeights, "hiddenSize", training.hiddenSize,
-        expected: "at most \(MLPSize.maximumWeights) GCN weights in all (layers x hiddenSize^2 = \(weights))")
+        weights <= ModelSize.maximumWeights, "hiddenSize", training.hiddenSize,
+        expected: "at most \(ModelSize.maximumWeights) GCN weights in all (layers x hiddenSize^2 = \(weights))")
     }
   }
 }

@@ -27,7 +27,7 @@ extension WeakNAS {
         Setting(\.batchSize, "batchSize", "architectures queried per round", in: 1...1_000_000),
         Setting(\.topK, "topK", "predicted top of the domain each round samples from, at least batchSize", in: 1...10_000_000),
         Setting(
-          \.model.hiddenSizes, "hiddenSizes", "MLP hidden layer widths (at most \(MLPSize.maximumWeights) weights in all)",
+          \.model.hiddenSizes, "hiddenSizes", "MLP hidden layer widths (at most \(ModelSize.maximumWeights) weights in all)",
           elementsIn: 1...8192, count: 1...64, quick: [32, 32]),
         Setting(
           \.model.epochs, "epochs", "maximum MLP training epochs per round; stops earlier on a stale training loss",
@@ -41,40 +41,11 @@ extension WeakNAS {
 
     public func validate() throws {
       try require(topK >= batchSize, "topK", topK, expected: "an integer >= batchSize (\(batchSize))")
-      try MLPSize.requireBounded(model.hiddenSizes, members: 1, key: "hiddenSizes")
+      try ModelSize.requireBounded(model.hiddenSizes, members: 1, key: "hiddenSizes")
     }
   }
 
   public static func check(_ settings: Settings, against space: any SearchSpace) throws {
     try settings.encoding.requireProvided(by: space)
-  }
-}
-
-extension EncodingKind: SettingChoice {}
-
-extension EncodingKind {
-  /// Throws unless `space` provides this encoding (a method's `check(_:against:)`).
-  func requireProvided(by space: any SearchSpace, key: String = "encoding") throws {
-    guard space.encodings.contains(self) else {
-      throw MethodSettingsError.invalidValue(
-        key: key, value: rawValue,
-        expected: "an encoding that \(space.name) provides (\(space.encodings.map(\.rawValue).joined(separator: ", ")))", path: [key])
-    }
-  }
-}
-
-/// The memory bound of MLP settings: the weights of every hidden layer, summed over members.
-enum MLPSize {
-  /// At most this many hidden-to-hidden weights (about 1.6 GB with Adam's state in `Float`).
-  static let maximumWeights = 100_000_000
-
-  /// Throws unless `members` MLPs with `hiddenSizes` stay within `maximumWeights`.
-  static func requireBounded(_ hiddenSizes: [Int], members: Int, key: String) throws {
-    let weights = members * zip(hiddenSizes, hiddenSizes.dropFirst()).reduce(0) { $0 + $1.0 * $1.1 }
-    guard weights <= maximumWeights else {
-      throw MethodSettingsError.invalidValue(
-        key: key, value: "\(hiddenSizes.count) layers of up to \(hiddenSizes.max() ?? 0)",
-        expected: "at most \(maximumWeights) hidden weights in all (these settings need \(weights))", path: [key])
-    }
   }
 }
