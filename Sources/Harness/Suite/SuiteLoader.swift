@@ -21,10 +21,23 @@ public struct SuiteLoader: Sendable {
   ///
   /// - Throws: `SuiteError` naming the file, line, column and key path.
   public func load(path: String, preflight: SuitePreflight? = nil) throws -> Suite {
-    guard let data = FileManager.default.contents(atPath: path) else {
+    // A huge file is not read whole: its first bytes past the limit are enough to refuse it.
+    let handle = FileHandle(forReadingAtPath: path)
+    defer { try? handle?.close() }
+    guard let data = try? handle?.read(upToCount: SuiteText.maximumBytes + 4) ?? (handle == nil ? nil : Data()) else {
       throw SuiteError.unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")
     }
-    let bytes = [UInt8](data)
+    var bytes = [UInt8](data)
+    if bytes.count > SuiteText.maximumBytes {
+      let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? bytes.count
+      while let last = bytes.last, last & 0xC0 == 0x80 { bytes.removeLast() }
+      if !bytes.isEmpty { bytes.removeLast() }
+      let text = String(decoding: bytes, as: UTF8.self)
+      let position = SuiteText.position(ofUTF8Offset: SuiteText.maximumBytes, in: text)
+      throw SuiteError.syntax(
+        file: path, line: position.line, column: position.column,
+        reason: "the suite is \(size) bytes; at most \(SuiteText.maximumBytes) are read")
+    }
     if let position = SuiteText.firstInvalidUTF8(in: bytes) {
       throw SuiteError.syntax(file: path, line: position.line, column: position.column, reason: "not UTF-8 text (a byte that starts no character)")
     }
