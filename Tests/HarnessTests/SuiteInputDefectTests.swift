@@ -1,4 +1,5 @@
 import Benchmarks
+import Foundation
 import Harness
 import Results
 import SearchMethods
@@ -112,6 +113,18 @@ extension SuiteInputDefectTests {
     let message = try #require(Self.message(yaml))
     #expect(message.hasPrefix("test.yaml:9007:1: not valid YAML: duplicate key 'trials' (first at line 2)"))
     #expect(message.count < 300)
+  }
+
+  @Test func aHugeSuiteFileIsRefusedFromItsFirstMegabyte() throws {
+    let path = NSTemporaryDirectory() + "nasarena-huge-\(UUID().uuidString).yaml"
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try (Self.head + String(repeating: "# \(String(repeating: "x", count: 97))\n", count: 40_000)).write(toFile: path, atomically: true, encoding: .utf8)
+    #expect(throws: SuiteError.self) { try Fixtures.loader.load(path: path) }
+    do {
+      _ = try Fixtures.loader.load(path: path)
+    } catch {
+      #expect("\(error)".hasPrefix("\(path):10490:21: not valid YAML: the suite is 4000056 bytes; at most 1048576 are read"), "\(error)")
+    }
   }
 
   @Test func aSuiteOverTheSizeLimitIsRefusedWithoutParsing() throws {
