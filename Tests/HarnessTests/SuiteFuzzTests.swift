@@ -153,7 +153,7 @@ extension SuiteFuzzTests {
     print("suite fuzz: \(tally)")
     #expect(tally.cases >= 500)
     #expect(tally.problems.isEmpty, "\(tally.problems.prefix(10).joined(separator: "\n"))")
-    #expect(tally.rejected > 300 && tally.accepted > 30, "\(tally)")
+    #expect(tally.rejected > 300 && tally.accepted >= 10, "\(tally)")
   }
 
   @Test func badBytesInAFileAreRefusedAtTheirLine() throws {

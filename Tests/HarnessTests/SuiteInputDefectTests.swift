@@ -115,6 +115,14 @@ extension SuiteInputDefectTests {
     #expect(message.count < 300)
   }
 
+  @Test(arguments: ["", "a\\\"", "'x' "])
+  func deepFlowNestingIsRefusedBeforeParsing(_ prefix: String) throws {
+    let yaml = Self.head + "methods:\n  - method: random-search\nreport: [\(prefix)" + String(repeating: "[", count: 500_000) + "\n"
+    let message = try #require(Self.message(yaml))
+    #expect(message.hasPrefix("test.yaml:7:"), "\(message.prefix(200))")
+    #expect(message.count < 300)
+  }
+
   @Test func aHugeSuiteFileIsRefusedFromItsFirstMegabyte() throws {
     let path = NSTemporaryDirectory() + "nasarena-huge-\(UUID().uuidString).yaml"
     defer { try? FileManager.default.removeItem(atPath: path) }

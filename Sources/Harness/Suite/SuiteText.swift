@@ -60,7 +60,7 @@ enum SuiteText {
         }
         let opensToken = previous == " " || previous == "\t" || "[{,:-?".contains(previous) || column == 1
         switch character {
-        case "\"", "'" where opensToken: quote = character
+        case "\"" where opensToken, "'" where opensToken: quote = character
         case "#" where opensToken: break
         case "[", "{":
           flowDepth += 1
