@@ -3,18 +3,25 @@ import Randomness
 
 /// A small fixed-topology search space for tests: `positions` slots, each one of `operations`
 /// labels, every combination valid (operations.count ^ positions architectures).
+///
+/// Every position is its own input-to-output path (see `graph(of:)`), so the path encoding,
+/// when enabled, has one indicator per operation: whether some position uses it.
 public struct TinySpace: SearchSpace {
   public let positions: Int
   public let operationCount: Int
+  /// Whether the space offers the path encoding besides one-hot.
+  public let hasPathEncoding: Bool
   public var name: String { "tiny-\(positions)x\(operationCount)" }
   public var poolSize: Int { Int(pow(operationCount, positions)) }
   public var operationNames: [String] { (0..<operationCount).map { "op\($0)" } }
-  public var encodings: [EncodingKind] { [.oneHot] }
+  public var encodings: [EncodingKind] { hasPathEncoding ? [.oneHot, .path] : [.oneHot] }
 
-  /// A space of `positions` slots with `operations` labels each.
-  public init(positions: Int = 3, operations: Int = 3) {
+  /// A space of `positions` slots with `operations` labels each; `pathEncoding` adds the path
+  /// encoding.
+  public init(positions: Int = 3, operations: Int = 3, pathEncoding: Bool = false) {
     self.positions = positions
     self.operationCount = operations
+    self.hasPathEncoding = pathEncoding
   }
 
   public func architecture(at index: Int) -> Architecture {
@@ -62,7 +69,12 @@ public struct TinySpace: SearchSpace {
   }
 
   public func encode(_ architecture: Architecture, as kind: EncodingKind) -> [Float] {
-    precondition(kind == .oneHot, "TinySpace encodes only one-hot, not \(kind)")
+    precondition(encodings.contains(kind), "\(name) does not provide the \(kind) encoding")
+    if kind == .path {
+      var paths = [Float](repeating: 0, count: operationCount)
+      for op in architecture.operations { paths[Int(op)] = 1 }
+      return paths
+    }
     var vector = [Float](repeating: 0, count: positions * operationCount)
     for (position, op) in architecture.operations.enumerated() { vector[position * operationCount + Int(op)] = 1 }
     return vector

@@ -12,9 +12,10 @@ import Randomness
 public struct TinyTaskSource: TaskSource {
   public let space: TinySpace
 
-  /// A source over a space of `positions` x `operations`.
-  public init(positions: Int = 4, operations: Int = 4) {
-    space = TinySpace(positions: positions, operations: operations)
+  /// A source over a space of `positions` x `operations`; `pathEncoding` gives the space the
+  /// path encoding too.
+  public init(positions: Int = 4, operations: Int = 4, pathEncoding: Bool = false) {
+    space = TinySpace(positions: positions, operations: operations, pathEncoding: pathEncoding)
   }
 
   public var taskNames: [String] { ["tiny", "tiny-subset"] }
