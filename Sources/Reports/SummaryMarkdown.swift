@@ -6,6 +6,9 @@ enum SummaryMarkdown {
   static func text(_ analysis: RunAnalysis) -> String {
     var out = "# NASArena run: \(analysis.manifest.suiteName)\n\n"
     out += SummaryTable.manifest(analysis).markdown + "\n"
+    if let pretraining = SummaryTable.pretraining(analysis) {
+      out += "## Pretraining\n\n" + pretraining.markdown + "\n" + SummaryTable.pretrainingNote + "\n\n"
+    }
     if !analysis.tasksWithoutRecord.isEmpty {
       out += "> **WARNING:** tasks in the log without a task record, not analysed: "
         + analysis.tasksWithoutRecord.joined(separator: ", ") + "\n\n"

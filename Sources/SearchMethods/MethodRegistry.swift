@@ -14,6 +14,8 @@ public struct MethodEntry: Sendable {
   public let help: [SettingHelp]
   /// The settings with every default, encoded (for `nasarena methods`).
   public let defaults: any MethodSettings
+  /// Its label-free pretraining, when the method is `Pretrainable`.
+  public let pretraining: PretrainingAbility?
   private let decodeSettings: @Sendable (any Decoder) throws -> any MethodSettings
   private let build: @Sendable (any MethodSettings, SearchContext) throws -> any SearchMethod
   private let buildPredictor: (@Sendable (any MethodSettings, Domain) throws -> any Predictor)?
@@ -35,6 +37,7 @@ public struct MethodEntry: Sendable {
 
   private init<M: SearchMethod>(_: M.Type, predictor: (@Sendable (any MethodSettings, Domain) throws -> any Predictor)?) {
     buildPredictor = predictor
+    pretraining = (M.self as? any Pretrainable.Type).map { PretrainingAbility($0) }
     name = M.name
     abstract = M.abstract
     help = M.Settings.help
@@ -63,16 +66,35 @@ public struct MethodEntry: Sendable {
   }
 
   /// Whether the method has a predictor for the quality tables.
-  public var hasPredictor: Bool { buildPredictor != nil }
+  public var hasPredictor: Bool { buildPredictor != nil || pretraining?.hasPredictor == true }
 
   /// The method's untrained predictor for `domain`, or `nil` when it has none.
   public func makePredictor(settings: any MethodSettings, domain: Domain) throws -> (any Predictor)? {
     try buildPredictor?(settings, domain)
   }
 
+  /// The method's untrained predictor for `domain`, built on its pretrained value when the
+  /// predictor needs one; `nil` when it has none.
+  public func makePredictor(settings: any MethodSettings, domain: Domain, pretrained: (any Sendable)?) throws -> (any Predictor)? {
+    if let pretraining, pretraining.hasPredictor {
+      guard let pretrained else { throw PretrainingError.notPretrained(method: name) }
+      return try pretraining.makePredictor(settings: settings, domain: domain, pretrained: pretrained)
+    }
+    return try buildPredictor?(settings, domain)
+  }
+
   /// Builds the method for one trial.
   public func makeMethod(settings: any MethodSettings, context: SearchContext) throws -> any SearchMethod {
     try build(settings, context)
+  }
+
+  /// Builds the method for one trial, from its pretrained value when it is `Pretrainable`.
+  public func makeMethod(settings: any MethodSettings, context: SearchContext, pretrained: (any Sendable)?) throws -> any SearchMethod {
+    if let pretraining {
+      guard let pretrained else { throw PretrainingError.notPretrained(method: name) }
+      return try pretraining.makeMethod(settings: settings, context: context, pretrained: pretrained)
+    }
+    return try build(settings, context)
   }
 }
 
