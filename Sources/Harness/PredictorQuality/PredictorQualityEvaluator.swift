@@ -27,6 +27,7 @@ public enum PredictorQualityEvaluator {
     guard !specs.isEmpty else { throw RunError.noPredictors(methods: suite.methods.map(\.label)) }
     let parallel = max(1, workers ?? (suite.workers > 0 ? suite.workers : ProcessInfo.processInfo.activeProcessorCount))
     var tasks: [String: BenchmarkTask] = [:]
+    let source = suite.taskSource(over: source)
     for name in suite.tasks { tasks[name] = try source.task(named: name) }
     let pretrainable = specs.filter { $0.entry.pretraining != nil }
     let cells = suite.tasks.flatMap { task in pretrainable.map { TrialCell(task: task, method: $0.label, trial: 0) } }

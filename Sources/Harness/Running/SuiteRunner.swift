@@ -15,6 +15,7 @@ public enum SuiteRunner {
   /// - Throws: `RunError` when the folder already holds a log or a budget cannot apply;
   ///   data and I/O errors as they come.
   public static func start(_ suite: Suite, source: any TaskSource, folder: RunFolder, options: RunOptions) async throws -> RunSummary {
+    let source = suite.taskSource(over: source)
     if let attributes = try? FileManager.default.attributesOfItem(atPath: folder.logFile),
       (attributes[.size] as? NSNumber)?.intValue ?? 0 > 0
     {
@@ -50,6 +51,7 @@ public enum SuiteRunner {
   public static func resume(folder: RunFolder, loader: SuiteLoader, source: any TaskSource, options: RunOptions) async throws -> RunSummary {
     guard FileManager.default.fileExists(atPath: folder.suiteFile) else { throw RunError.notARun(path: folder.path, missing: "suite.yaml") }
     let suite = try loader.load(path: folder.suiteFile)
+    let source = suite.taskSource(over: source)
     var manifest = try folder.readManifest()
     let checksums = try source.dataChecksums(for: suite.tasks)
     for (file, recorded) in manifest.dataChecksums where checksums[file] != recorded {

@@ -29,13 +29,10 @@ extension Suite: Decodable {
         message: "invalid value '\(duplicatesText)'; expected one of \(DuplicatePolicy.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     self.duplicates = duplicates
-    tasks = try container.decode([String].self, forKey: .tasks)
+    let taskEntries = try container.decode([TaskEntry].self, forKey: .tasks)
+    tasks = taskEntries.map(\.name)
+    declaredTasks = taskEntries.compactMap { if case .declared(let declaration) = $0 { declaration } else { nil } }
     try Self.check(!tasks.isEmpty, decoder, .tasks, "no tasks; expected at least one task name")
-    let known = decoder.userInfo[.taskNames] as? [String] ?? []
-    for (index, task) in tasks.enumerated() where !known.contains(task) {
-      let hint = Suggestion.closest(to: task, among: known).map { " (did you mean '\($0)'?)" } ?? ""
-      throw SuiteValueError(path: ["tasks", String(index)], message: "unknown task '\(task)'\(hint); known: \(known.joined(separator: ", "))")
-    }
     try Self.check(Set(tasks).count == tasks.count, decoder, .tasks, "a task is listed twice")
     var methodsContainer = try container.nestedUnkeyedContainer(forKey: .methods)
     var methods: [MethodSpec] = []
