@@ -51,7 +51,8 @@ enum TaskFacts {
     return "Benchmark \(record.benchmark) on \(record.dataset): search signal `\(record.signalColumn)`, "
       + "report metric `\(record.reportColumn)` (optimum \(NumberFormat.fixed(record.optimumReport, digits.decimals)), "
       + "top 0.1 % ≥ \(NumberFormat.fixed(record.topPermilleReport, digits.decimals)), "
-      + "top 1 % ≥ \(NumberFormat.fixed(record.topPercentReport, digits.decimals))), "
+      + "top 1 % ≥ \(NumberFormat.fixed(record.topPercentReport, digits.decimals))"
+      + (record.bestSignalReport.map { ", test-of-best-signal ceiling \(NumberFormat.fixed($0, digits.decimals))" } ?? "") + "), "
       + "\(record.domainSize) architectures, \(task.queryCount) queries."
   }
 

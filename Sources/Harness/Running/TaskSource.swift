@@ -66,6 +66,10 @@ extension Suite {
 }
 
 extension BenchmarkTask {
+  /// The report metric of the best-signal architecture of the domain (the best report among
+  /// signal ties): the ceiling of the `best_signal` curve.
+  public var bestSignalReport: Double { TaskSummary(self).bestSignalReport }
+
   /// The analysis-side description of this task: columns, sizes, optima and the report
   /// metric reached by the best 0.1 % and 1 % of the domain.
   ///
@@ -80,6 +84,6 @@ extension BenchmarkTask {
       name: name, benchmark: benchmark, dataset: dataset, signalColumn: signal.name,
       reportColumn: report.name, costColumn: cost?.name, domainSize: domain.count,
       poolSize: domain.space.poolSize, optimumSignal: signal.maximum, optimumReport: report.maximum,
-      topPermilleReport: threshold(0.001), topPercentReport: threshold(0.01), caveat: caveat)
+      topPermilleReport: threshold(0.001), topPercentReport: threshold(0.01), caveat: caveat, bestSignalReport: bestSignalReport)
   }
 }
