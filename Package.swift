@@ -29,6 +29,7 @@ let package = Package(
   targets: [
     // MARK: - Foundations
     .target(name: "Randomness"),
+    .target(name: "BinaryCoding"),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
 
     // MARK: - Numerics
@@ -43,7 +44,7 @@ let package = Package(
     .target(
       name: "Harness",
       dependencies: [
-        "SearchMethods", "Results", "Benchmarks", "Randomness", "Analysis", "Models",
+        "SearchMethods", "Results", "Benchmarks", "Randomness", "Analysis", "Models", "BinaryCoding",
         .product(name: "Yams", package: "Yams"),
       ]),
 
@@ -64,6 +65,7 @@ let package = Package(
       name: "TestSupport",
       dependencies: ["Benchmarks", "SearchMethods", "Results", "Randomness", "Harness"]),
     .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
+    .testTarget(name: "BinaryCodingTests", dependencies: ["BinaryCoding"]),
     .testTarget(name: "TensorTests", dependencies: ["Tensor", "Randomness"]),
     .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "Tensor", "Randomness"]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Randomness"]),

@@ -6,6 +6,9 @@ enum SummaryMarkdown {
   static func text(_ analysis: RunAnalysis) -> String {
     var out = "# NASArena run: \(analysis.manifest.suiteName)\n\n"
     out += SummaryTable.manifest(analysis).markdown + "\n"
+    if let pretraining = SummaryTable.pretraining(analysis) {
+      out += "## Pretraining\n\n" + pretraining.markdown + "\n" + SummaryTable.pretrainingNote + "\n\n"
+    }
     if !analysis.tasksWithoutRecord.isEmpty {
       out += "> **WARNING:** tasks in the log without a task record, not analysed: "
         + analysis.tasksWithoutRecord.joined(separator: ", ") + "\n\n"
@@ -48,7 +51,8 @@ enum TaskFacts {
     return "Benchmark \(record.benchmark) on \(record.dataset): search signal `\(record.signalColumn)`, "
       + "report metric `\(record.reportColumn)` (optimum \(NumberFormat.fixed(record.optimumReport, digits.decimals)), "
       + "top 0.1 % ≥ \(NumberFormat.fixed(record.topPermilleReport, digits.decimals)), "
-      + "top 1 % ≥ \(NumberFormat.fixed(record.topPercentReport, digits.decimals))), "
+      + "top 1 % ≥ \(NumberFormat.fixed(record.topPercentReport, digits.decimals))"
+      + (record.bestSignalReport.map { ", test-of-best-signal ceiling \(NumberFormat.fixed($0, digits.decimals))" } ?? "") + "), "
       + "\(record.domainSize) architectures, \(task.queryCount) queries."
   }
 

@@ -30,6 +30,9 @@ public struct RunManifest: Hashable, Sendable, Codable {
   public var ended: String?
   /// How the records are analysed.
   public var report: ReportSettings
+  /// Every label-free pretraining the run used, in the order it was obtained (a resumed run
+  /// appends its own; `nil` in runs without pretrainable methods and in older manifests).
+  public var pretraining: [PretrainingRecord]?
 
   /// Creates a manifest.
   public init(

@@ -5,7 +5,7 @@ import Models
 ///
 /// The type is erased here, at the registry boundary, so the harness can hold methods of any
 /// type; building one never force-casts. One initializer serves every method: the abilities a
-/// method adopts besides `SearchMethod` (today `PredictorProviding`) are found by dynamic casts
+/// method adopts besides `SearchMethod` (`PredictorProviding`, `Pretrainable`) are found by dynamic casts
 /// of its metatype, so a new ability adds one cast here, not an initializer per combination.
 public struct MethodEntry: Sendable {
   /// Kebab-case name used in suites.
@@ -20,6 +20,8 @@ public struct MethodEntry: Sendable {
   public let quickSettings: any MethodSettings
   /// One variation per setting, for law tests that each setting matters.
   public let settingVariations: [SettingVariation]
+  /// Its label-free pretraining, when the method is `Pretrainable`.
+  public let pretraining: PretrainingAbility?
   private let decodeSettings: @Sendable (any Decoder) throws -> any MethodSettings
   private let checkSpace: @Sendable (any MethodSettings, any SearchSpace) throws -> Void
   private let build: @Sendable (any MethodSettings, SearchContext) throws -> any SearchMethod
@@ -27,6 +29,7 @@ public struct MethodEntry: Sendable {
 
   /// Registers the method type `M` with every ability it adopts.
   public init<M: SearchMethod>(_: M.Type) {
+    pretraining = (M.self as? any Pretrainable.Type).map { PretrainingAbility($0) }
     name = M.name
     abstract = M.abstract
     help = M.Settings.help
@@ -66,16 +69,35 @@ public struct MethodEntry: Sendable {
   }
 
   /// Whether the method has a predictor for the quality tables.
-  public var hasPredictor: Bool { buildPredictor != nil }
+  public var hasPredictor: Bool { buildPredictor != nil || pretraining?.hasPredictor == true }
 
   /// The method's untrained predictor for `domain`, or `nil` when it has none.
   public func makePredictor(settings: any MethodSettings, domain: Domain) throws -> (any Predictor)? {
     try buildPredictor?(settings, domain)
   }
 
+  /// The method's untrained predictor for `domain`, built on its pretrained value when the
+  /// predictor needs one; `nil` when it has none.
+  public func makePredictor(settings: any MethodSettings, domain: Domain, pretrained: (any Sendable)?) throws -> (any Predictor)? {
+    if let pretraining, pretraining.hasPredictor {
+      guard let pretrained else { throw PretrainingError.notPretrained(method: name) }
+      return try pretraining.makePredictor(settings: settings, domain: domain, pretrained: pretrained)
+    }
+    return try buildPredictor?(settings, domain)
+  }
+
   /// Builds the method for one trial.
   public func makeMethod(settings: any MethodSettings, context: SearchContext) throws -> any SearchMethod {
     try build(settings, context)
+  }
+
+  /// Builds the method for one trial, from its pretrained value when it is `Pretrainable`.
+  public func makeMethod(settings: any MethodSettings, context: SearchContext, pretrained: (any Sendable)?) throws -> any SearchMethod {
+    if let pretraining {
+      guard let pretrained else { throw PretrainingError.notPretrained(method: name) }
+      return try pretraining.makeMethod(settings: settings, context: context, pretrained: pretrained)
+    }
+    return try build(settings, context)
   }
 }
 

@@ -30,3 +30,10 @@ extension SearchMethod {
     return typed
   }
 }
+
+/// A pretrainable method whose predictor needs the pretrained value (e.g. a regressor on
+/// embeddings learned without labels); the quality tables build it through the same cache.
+public protocol PretrainedPredictorProviding: Pretrainable {
+  /// The method's predictor, untrained, for `domain`, built on `pretrained`.
+  static func makePredictor(settings: Settings, domain: Domain, pretrained: Pretrained) throws -> any Predictor
+}

@@ -14,13 +14,32 @@ struct DataCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "info",
       abstract: "Print every task: domain and pool sizes, columns used and the optimum of each metric.",
-      discussion: "Example:\n  nasarena data info")
+      discussion: """
+        Also lists the columns of each benchmark that a suite may declare tasks over, and with
+        --suite the tasks that suite declares. Examples:
+          nasarena data info
+          nasarena data info --suite configs/nb201-paper-protocol.yaml
+        """)
+
+    @Option(help: "Also describe the tasks this suite declares.")
+    var suite: String?
 
     func run() async throws {
       try await reportingErrors {
-        let catalog = try CatalogTaskSource().catalog
+        let source = try CatalogTaskSource()
+        let catalog = source.catalog
         print("data folder: \(catalog.data.path)\n")
         for summary in try catalog.describe() { print(summary.description + "\n") }
+        print("## Columns a suite may declare tasks over (tasks: - { name, benchmark, signal, report, cost: { column, scale } })\n")
+        for offer in TaskCatalog.benchmarkColumns {
+          print("\(offer.benchmark): \(offer.columns.joined(separator: ", "))" + (offer.datasets.map { "; dataset: one of \($0.joined(separator: ", "))" } ?? ""))
+        }
+        if let suite {
+          let loaded = try SuiteLoader(taskNames: source.taskNames).load(path: suite)
+          print("\n## Tasks declared in \(suite)\n")
+          if loaded.declaredTasks.isEmpty { print("(none)") }
+          for declaration in loaded.declaredTasks { print(TaskSummary(try catalog.task(declared: declaration)).description + "\n") }
+        }
       }
     }
   }

@@ -39,6 +39,8 @@ struct RunCommand: AsyncParsableCommand {
   @Flag(help: "Print no progress.")
   var quiet = false
 
+  @OptionGroup var cacheOption: CacheOption
+
   @Flag(help: "Write only the log, not the tables and report (run 'nasarena report' later).")
   var noReport = false
 
@@ -53,7 +55,9 @@ struct RunCommand: AsyncParsableCommand {
       let source = try CatalogTaskSource()
       let loader = SuiteLoader(taskNames: source.taskNames)
       let progress = ProgressPrinter(enabled: !quiet)
-      var options = RunOptions(workers: workers, shard: try shard.map(Shard.init(parsing:)), progress: progress.update)
+      var options = RunOptions(
+        workers: workers, shard: try shard.map(Shard.init(parsing:)), progress: progress.update, cache: cacheOption.cache,
+        log: CacheOption.logger(quiet: quiet))
       let summary: RunSummary
       if let resume {
         let folder = RunFolder(path: resume)

@@ -4,6 +4,8 @@ struct NASBenchGraphTable: Sendable {
   /// The data file.
   static let file = "nasbench_graph/nasbench_graph_light.csv.gz"
   /// The datasets, in file order.
+  /// The numeric columns kept, by which tasks pick their signal and report.
+  static let columnNames = ["valid_perf", "test_perf", "latency_ms", "params_m"]
   static let datasets = ["arxiv", "citeseer", "computers", "cora", "cs", "photo", "physics", "proteins", "pubmed"]
 
   /// The rows of one dataset.
@@ -58,7 +60,7 @@ struct NASBenchGraphTable: Sendable {
       rowsByDataset[dataset].append(row)
       return true
     }
-    let names = ["valid_perf", "test_perf", "latency_ms", "params_m"]
+    let names = columnNames
     var values: [String: [Double]] = [:]
     for name in names { values[name] = try table.doubles(name) }
     var result: [String: Dataset] = [:]

@@ -10,7 +10,8 @@ extension TaskCatalog {
     let column = { (name: String) in LabelColumn(name: name, values: labels.poolColumn(name, poolSize: pool.count)) }
     return BenchmarkTask(
       name: definition.name, benchmark: definition.family.benchmark, dataset: definition.dataset,
-      signal: column(definition.signal), report: column(definition.report), cost: definition.cost.map { column($0.column) },
+      signal: column(definition.signal), report: column(definition.report),
+      cost: definition.cost.map { rule in LabelColumn(name: rule.label, values: column(rule.column).values.map { $0 * rule.scale }) },
       domain: Domain(space: space, indices: labels.poolIndices), caveat: definition.caveat)
   }
 
@@ -23,7 +24,8 @@ extension TaskCatalog {
     let column = { (name: String) in LabelColumn(name: name, values: rows.columns[name] ?? []) }
     return BenchmarkTask(
       name: definition.name, benchmark: definition.family.benchmark, dataset: definition.dataset,
-      signal: column(definition.signal), report: column(definition.report), cost: nil,
+      signal: column(definition.signal), report: column(definition.report),
+      cost: definition.cost.map { rule in LabelColumn(name: rule.label, values: column(rule.column).values.map { $0 * rule.scale }) },
       domain: Domain(space: space, indices: Array(0..<space.poolSize)), caveat: definition.caveat)
   }
 }

@@ -21,20 +21,30 @@ public enum PredictorQualityEvaluator {
   /// - Throws: errors of loading tasks or of training a predictor.
   public static func evaluate(
     _ suite: Suite, settings: PredictorQualitySettings, source: any TaskSource, workers: Int? = nil,
-    progress: (@Sendable (Int, Int) -> Void)? = nil
+    cache: PretrainingCache? = nil, log: (@Sendable (String) -> Void)? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil
   ) async throws -> [PredictorQualityRecord] {
     let specs = suite.methods.filter(\.entry.hasPredictor)
     guard !specs.isEmpty else { throw RunError.noPredictors(methods: suite.methods.map(\.label)) }
+    let parallel = max(1, workers ?? (suite.workers > 0 ? suite.workers : ProcessInfo.processInfo.activeProcessorCount))
+    var tasks: [String: BenchmarkTask] = [:]
+    let source = suite.taskSource(over: source)
+    for name in suite.tasks { tasks[name] = try source.task(named: name) }
+    let pretrainable = specs.filter { $0.entry.pretraining != nil }
+    let cells = suite.tasks.flatMap { task in pretrainable.map { TrialCell(task: task, method: $0.label, trial: 0) } }
+    let stage = try await PretrainingStage.prepare(
+      suite, cells: cells, tasks: tasks, options: RunOptions(cache: cache, log: log), workers: parallel)
     var units: [Unit] = []
     for name in suite.tasks {
-      let task = try source.task(named: name)
+      guard let task = tasks[name] else { continue }
       for size in settings.sizes where size < task.domain.count {
         for seed in 0..<settings.seeds {
-          for spec in specs { units.append(Unit(task: task, spec: spec, size: size, seed: seed)) }
+          for spec in specs {
+            let pretrained = Result { try stage.value(label: spec.label, task: name) }
+            units.append(Unit(task: task, spec: spec, size: size, seed: seed, pretrained: pretrained))
+          }
         }
       }
     }
-    let parallel = max(1, workers ?? (suite.workers > 0 ? suite.workers : ProcessInfo.processInfo.activeProcessorCount))
     var results = [PredictorQualityRecord?](repeating: nil, count: units.count)
     try await withThrowingTaskGroup(of: (Int, PredictorQualityRecord).self) { group in
       var next = 0
@@ -72,12 +82,14 @@ public enum PredictorQualityEvaluator {
     let spec: MethodSpec
     let size: Int
     let seed: Int
+    let pretrained: Result<(any Sendable)?, any Error>
 
     func run(suiteSeed: UInt64, precisionAt: [Int]) throws -> PredictorQualityRecord {
       let training = PredictorQualityEvaluator.trainingSplit(task: task, size: size, seed: seed, suiteSeed: suiteSeed)
       let chosen = Set(training)
       let test = task.domain.indices.filter { !chosen.contains($0) }
-      guard let predictor = try spec.entry.makePredictor(settings: spec.settings, domain: task.domain) else {
+      let predictorOrNil = try spec.entry.makePredictor(settings: spec.settings, domain: task.domain, pretrained: try pretrained.get())
+      guard let predictor = predictorOrNil else {
         throw RunError.noPredictors(methods: [spec.label])
       }
       let seedValue = PredictorQualityEvaluator.splitSeed(task: task.name, size: size, seed: seed, suiteSeed: suiteSeed)

@@ -27,6 +27,14 @@ public struct CatalogTaskSource: TaskSource {
     try catalog.task(named: name)
   }
 
+  public func task(declared declaration: TaskDeclaration) throws -> BenchmarkTask {
+    try catalog.task(declared: declaration)
+  }
+
+  public func dataChecksums(declared declaration: TaskDeclaration) throws -> [String: String] {
+    Dictionary(try catalog.dataChecksums(declared: declaration).map { ($0.file, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+  }
+
   public func dataChecksums(for taskNames: [String]) throws -> [String: String] {
     var checksums: [String: String] = [:]
     for name in taskNames {

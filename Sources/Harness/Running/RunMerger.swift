@@ -50,6 +50,8 @@ public enum RunMerger {
     manifest.started = manifests.map(\.started).min() ?? reference.started
     manifest.ended = manifests.compactMap(\.ended).max()
     manifest.workers = manifests.map(\.workers).reduce(0, +)
+    let pretraining = manifests.flatMap { $0.pretraining ?? [] }
+    manifest.pretraining = pretraining.isEmpty ? nil : pretraining
     try output.writeJSON(manifest, to: output.manifestFile)
     let writer = try LogFileWriter(path: output.logFile)
     try writer.write(RunLog.canonical(entries))

@@ -8,13 +8,23 @@ public struct RunOptions: Sendable {
   public var numericBackend: String
   /// Called with progress after every finished trial.
   public var progress: (@Sendable (RunProgress) -> Void)?
+  /// Where label-free pretraining is cached (shared by runs, shards and suites); a fresh
+  /// memory-only cache when `nil`.
+  public var cache: PretrainingCache?
+  /// Called with messages for the person running: pretraining progress, cache warnings.
+  public var log: (@Sendable (String) -> Void)?
 
   /// Creates options.
-  public init(workers: Int? = nil, shard: Shard? = nil, numericBackend: String = "none", progress: (@Sendable (RunProgress) -> Void)? = nil) {
+  public init(
+    workers: Int? = nil, shard: Shard? = nil, numericBackend: String = "none", progress: (@Sendable (RunProgress) -> Void)? = nil,
+    cache: PretrainingCache? = nil, log: (@Sendable (String) -> Void)? = nil
+  ) {
     self.workers = workers
     self.shard = shard
     self.numericBackend = numericBackend
     self.progress = progress
+    self.cache = cache
+    self.log = log
   }
 }
 

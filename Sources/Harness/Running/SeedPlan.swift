@@ -16,6 +16,12 @@ public enum SeedPlan {
     StableHash.combine(trialSeed, StableHash.of("initial-design"))
   }
 
+  /// The seed of a method's label-free pretraining on a search space: shared by every task
+  /// and trial on that space, so one pretraining serves them all.
+  public static func pretrainingSeed(suiteSeed: UInt64, space: String, methodName: String) -> UInt64 {
+    StableHash.combine([suiteSeed, StableHash.of("pretraining"), StableHash.of(space), StableHash.of(methodName)])
+  }
+
   /// The private generator of method `methodName` in a trial.
   public static func methodGenerator(trialSeed: UInt64, methodName: String) -> SeededGenerator {
     SeededGenerator(seed: trialSeed).derived(methodName)

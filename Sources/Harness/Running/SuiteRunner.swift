@@ -15,6 +15,7 @@ public enum SuiteRunner {
   /// - Throws: `RunError` when the folder already holds a log or a budget cannot apply;
   ///   data and I/O errors as they come.
   public static func start(_ suite: Suite, source: any TaskSource, folder: RunFolder, options: RunOptions) async throws -> RunSummary {
+    let source = suite.taskSource(over: source)
     if let attributes = try? FileManager.default.attributesOfItem(atPath: folder.logFile),
       (attributes[.size] as? NSNumber)?.intValue ?? 0 > 0
     {
@@ -31,7 +32,13 @@ public enum SuiteRunner {
       machine: MachineInfo.description, workers: workerCount(suite, options), shard: options.shard?.description,
       started: MachineInfo.timestamp(), ended: nil, report: suite.report)
     try folder.writeJSON(manifest, to: folder.manifestFile)
-    let summary = try await runCells(suite, tasks: tasks, folder: folder, logged: [:], options: options)
+    let todo = todoCells(suite, logged: [:], options: options)
+    let stage = try await PretrainingStage.prepare(suite, cells: todo, tasks: tasks, options: options, workers: workerCount(suite, options))
+    if !stage.records.isEmpty {
+      manifest.pretraining = stage.records
+      try folder.writeJSON(manifest, to: folder.manifestFile)
+    }
+    let summary = try await runCells(suite, todo: todo, tasks: tasks, stage: stage, folder: folder, logged: [:], options: options)
     manifest.ended = MachineInfo.timestamp()
     try folder.writeJSON(manifest, to: folder.manifestFile)
     return summary
@@ -44,6 +51,7 @@ public enum SuiteRunner {
   public static func resume(folder: RunFolder, loader: SuiteLoader, source: any TaskSource, options: RunOptions) async throws -> RunSummary {
     guard FileManager.default.fileExists(atPath: folder.suiteFile) else { throw RunError.notARun(path: folder.path, missing: "suite.yaml") }
     let suite = try loader.load(path: folder.suiteFile)
+    let source = suite.taskSource(over: source)
     var manifest = try folder.readManifest()
     let checksums = try source.dataChecksums(for: suite.tasks)
     for (file, recorded) in manifest.dataChecksums where checksums[file] != recorded {
@@ -54,7 +62,13 @@ public enum SuiteRunner {
     try RunLog.repairTail(path: folder.logFile)
     let logged = Dictionary(grouping: try RunLog.read(path: folder.logFile), by: \.cell)
     let tasks = try loadTasks(suite, source: source)
-    let summary = try await runCells(suite, tasks: tasks, folder: folder, logged: logged, options: options)
+    let todo = todoCells(suite, logged: logged, options: options)
+    let stage = try await PretrainingStage.prepare(suite, cells: todo, tasks: tasks, options: options, workers: workerCount(suite, options))
+    if !stage.records.isEmpty {
+      manifest.pretraining = (manifest.pretraining ?? []) + stage.records
+      try folder.writeJSON(manifest, to: folder.manifestFile)
+    }
+    let summary = try await runCells(suite, todo: todo, tasks: tasks, stage: stage, folder: folder, logged: logged, options: options)
     manifest.ended = MachineInfo.timestamp()
     try folder.writeJSON(manifest, to: folder.manifestFile)
     return summary
@@ -84,12 +98,21 @@ public enum SuiteRunner {
     return requested > 0 ? requested : ProcessInfo.processInfo.activeProcessorCount
   }
 
-  private static func runCells(
-    _ suite: Suite, tasks: [String: BenchmarkTask], folder: RunFolder, logged: [TrialCell: [LogEntry]], options: RunOptions
-  ) async throws -> RunSummary {
-    let all = cells(of: suite).enumerated().filter { options.shard?.contains(position: $0.offset) ?? true }.map(\.element)
+  /// The cells of this shard that have no `trial` line yet.
+  private static func todoCells(_ suite: Suite, logged: [TrialCell: [LogEntry]], options: RunOptions) -> [TrialCell] {
     let finished = Set(logged.compactMap { cell, lines in lines.contains { if case .trial = $0 { true } else { false } } ? cell : nil })
-    let todo = all.filter { !finished.contains($0) }
+    return shardCells(suite, options).filter { !finished.contains($0) }
+  }
+
+  private static func shardCells(_ suite: Suite, _ options: RunOptions) -> [TrialCell] {
+    cells(of: suite).enumerated().filter { options.shard?.contains(position: $0.offset) ?? true }.map(\.element)
+  }
+
+  private static func runCells(
+    _ suite: Suite, todo: [TrialCell], tasks: [String: BenchmarkTask], stage: PretrainingStage, folder: RunFolder,
+    logged: [TrialCell: [LogEntry]], options: RunOptions
+  ) async throws -> RunSummary {
+    let all = shardCells(suite, options)
     let specs = Dictionary(uniqueKeysWithValues: suite.methods.map { ($0.label, $0) })
     let writer = try RunLogWriter(path: folder.logFile)
     let workers = workerCount(suite, options)
@@ -109,7 +132,8 @@ public enum SuiteRunner {
         let lines = logged[cell] ?? []
         group.addTask {
           var sink = TrialLogSink(writer: writer, cell: cell, logged: lines)
-          return try await TrialRunner(suite: suite, task: task, spec: spec, trial: cell.trial).run(into: &sink)
+          let pretrained = Result { try stage.value(label: spec.label, task: task.name) }
+          return try await TrialRunner(suite: suite, task: task, spec: spec, trial: cell.trial, pretrained: pretrained).run(into: &sink)
         }
       }
       for _ in 0..<min(workers, todo.count) { launch() }

@@ -11,9 +11,65 @@ public protocol TaskSource: Sendable {
   func task(named name: String) throws -> BenchmarkTask
   /// SHA-256 (hex) of every data file the named tasks read, by file name.
   func dataChecksums(for taskNames: [String]) throws -> [String: String]
+  /// Loads a task a suite declares over one of the source's benchmarks.
+  ///
+  /// - Throws: when the source has no such benchmark or the data is missing or corrupt.
+  func task(declared declaration: TaskDeclaration) throws -> BenchmarkTask
+  /// SHA-256 (hex) of every data file a declared task reads, by file name.
+  func dataChecksums(declared declaration: TaskDeclaration) throws -> [String: String]
+}
+
+extension TaskSource {
+  /// Sources without benchmark tables have no declared tasks.
+  public func task(declared declaration: TaskDeclaration) throws -> BenchmarkTask {
+    throw BenchmarkError.unknownTask(name: declaration.name, known: taskNames)
+  }
+
+  /// Sources without benchmark tables have no declared tasks.
+  public func dataChecksums(declared declaration: TaskDeclaration) throws -> [String: String] {
+    throw BenchmarkError.unknownTask(name: declaration.name, known: taskNames)
+  }
+}
+
+/// The tasks one suite can use: the source's named tasks and the suite's declared ones.
+struct SuiteTaskSource: TaskSource {
+  let base: any TaskSource
+  let declared: [String: TaskDeclaration]
+
+  init(base: any TaskSource, declarations: [TaskDeclaration]) {
+    self.base = base
+    self.declared = Dictionary(declarations.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  var taskNames: [String] { base.taskNames + declared.keys.sorted() }
+
+  func task(named name: String) throws -> BenchmarkTask {
+    if let declaration = declared[name] { return try base.task(declared: declaration) }
+    return try base.task(named: name)
+  }
+
+  func dataChecksums(for taskNames: [String]) throws -> [String: String] {
+    var checksums = try base.dataChecksums(for: taskNames.filter { declared[$0] == nil })
+    for name in taskNames {
+      guard let declaration = declared[name] else { continue }
+      checksums.merge(try base.dataChecksums(declared: declaration)) { first, _ in first }
+    }
+    return checksums
+  }
+}
+
+extension Suite {
+  /// The tasks this suite names or declares, over `source`.
+  func taskSource(over source: any TaskSource) -> any TaskSource {
+    declaredTasks.isEmpty ? source : SuiteTaskSource(base: source, declarations: declaredTasks)
+  }
 }
 
 extension BenchmarkTask {
+  /// The report metric of the best-signal architecture of the domain (the best report among
+  /// signal ties): the ceiling of the `best_signal` curve.
+  public var bestSignalReport: Double { TaskSummary(self).bestSignalReport }
+
   /// The analysis-side description of this task: columns, sizes, optima and the report
   /// metric reached by the best 0.1 % and 1 % of the domain.
   ///
@@ -28,6 +84,6 @@ extension BenchmarkTask {
       name: name, benchmark: benchmark, dataset: dataset, signalColumn: signal.name,
       reportColumn: report.name, costColumn: cost?.name, domainSize: domain.count,
       poolSize: domain.space.poolSize, optimumSignal: signal.maximum, optimumReport: report.maximum,
-      topPermilleReport: threshold(0.001), topPercentReport: threshold(0.01), caveat: caveat)
+      topPermilleReport: threshold(0.001), topPercentReport: threshold(0.01), caveat: caveat, bestSignalReport: bestSignalReport)
   }
 }

@@ -13,6 +13,8 @@ struct TrialRunner {
   let task: BenchmarkTask
   let spec: MethodSpec
   let trial: Int
+  /// The method's pretrained value (`nil` without pretraining), or why pretraining failed.
+  var pretrained: Result<(any Sendable)?, any Error> = .success(nil)
 
   func run(into sink: inout TrialLogSink) async throws -> TrialRecord {
     let trialSeed = SeedPlan.trialSeed(suiteSeed: suite.seed, task: task.name, trial: trial)
@@ -29,7 +31,7 @@ struct TrialRunner {
     var message: String?
 
     do {
-      var method = try spec.entry.makeMethod(settings: spec.settings, context: context)
+      var method = try spec.entry.makeMethod(settings: spec.settings, context: context, pretrained: try pretrained.get())
       while !oracle.budgetReached && oracle.remaining > 0 {
         let start = clock.now
         let proposals = try method.ask(count: oracle.remaining, using: &rng)

@@ -27,13 +27,11 @@ extension Suite: Decodable {
     guard container.contains(.budget) else { throw SuiteValueError(path: path, message: "missing key 'budget'; expected 'queries: N' or 'seconds: T'") }
     budget = try container.decode(Budget.self, forKey: .budget)
     duplicates = try container.choice(DuplicatePolicy.self, .duplicates, default: .free, path: path)
-    tasks = try container.scalar([String].self, .tasks, default: nil, expected: "a list of task names", path: path)
+    let taskEntries = try container.scalar(
+      [TaskEntry].self, .tasks, default: nil, expected: "a list of task names or task declarations", path: path)
+    tasks = taskEntries.map(\.name)
+    declaredTasks = taskEntries.compactMap { if case .declared(let declaration) = $0 { declaration } else { nil } }
     try Self.check(!tasks.isEmpty, decoder, .tasks, "no tasks; expected at least one task name")
-    let known = decoder.userInfo[.taskNames] as? [String] ?? []
-    for (index, task) in tasks.enumerated() where !known.contains(task) {
-      let hint = Suggestion.closest(to: task, among: known).map { " (did you mean '\($0)'?)" } ?? ""
-      throw SuiteValueError(path: ["tasks", String(index)], message: "unknown task '\(task.prefix(60))'\(hint); known: \(known.joined(separator: ", "))")
-    }
     try Self.check(Set(tasks).count == tasks.count, decoder, .tasks, "a task is listed twice")
     guard container.contains(.methods) else { throw SuiteValueError(path: path, message: "missing key 'methods'; expected a list of methods") }
     guard var methodsContainer = try? container.nestedUnkeyedContainer(forKey: .methods) else {

@@ -27,7 +27,7 @@ extension Suite {
       ("trials", Node(String(trials))),
       ("budget", budgetNode),
       ("duplicates", Node(duplicates.rawValue)),
-      ("tasks", Node(tasks.map { Node($0) })),
+      ("tasks", Node(tasks.map(taskNode))),
       ("methods", Node(methodNodes)),
     ]
     if includeWorkers { pairs.append(("workers", Node(String(workers)))) }
@@ -38,6 +38,18 @@ extension Suite {
       (Node("seeds"), Node(String(predictorQuality.seeds))),
       (Node("precisionAt"), Node(predictorQuality.precisionAt.map { Node(String($0)) }, Tag(.seq), .flow)),
     ])))
+    return Node(pairs)
+  }
+
+  /// A shipped task by name; a declared one as its mapping.
+  private func taskNode(_ name: String) -> Node {
+    guard let declaration = declaredTasks.first(where: { $0.name == name }) else { return Node(name) }
+    var pairs: [(Node, Node)] = [(Node("name"), Node(declaration.name)), (Node("benchmark"), Node(declaration.benchmark))]
+    if let dataset = declaration.dataset { pairs.append((Node("dataset"), Node(dataset))) }
+    pairs += [(Node("signal"), Node(declaration.signal)), (Node("report"), Node(declaration.report))]
+    if let cost = declaration.cost {
+      pairs.append((Node("cost"), Node([(Node("column"), Node(cost.column)), (Node("scale"), Node(String(cost.scale)))])))
+    }
     return Node(pairs)
   }
 

@@ -1,3 +1,4 @@
+import Benchmarks
 import Results
 import SearchMethods
 
@@ -17,8 +18,10 @@ public struct Suite: Sendable {
   public var budget: Budget
   /// Whether re-querying an architecture costs budget.
   public var duplicates: DuplicatePolicy
-  /// Task names, in report order.
+  /// Task names, in report order (shipped tasks and declared ones).
   public var tasks: [String]
+  /// The tasks the suite declares over shipped benchmarks, in suite order.
+  public var declaredTasks: [TaskDeclaration]
   /// The methods with their settings, in report order.
   public var methods: [MethodSpec]
   /// Trials run at once; 0 means one per core.

@@ -14,6 +14,10 @@ enum HTMLReport {
       out += HTMLText.escaped(analysis.tasksWithoutRecord.joined(separator: ", ")) + "</p>\n"
     }
     out += "<details open><summary>Run facts</summary>\n" + SummaryTable.manifest(analysis).html + "</details>\n"
+    if let pretraining = SummaryTable.pretraining(analysis) {
+      out += "<details open><summary>Pretraining</summary>\n" + pretraining.html
+      out += "<p class=\"note\">\(HTMLText.escaped(SummaryTable.pretrainingNote))</p></details>\n"
+    }
     let settings = ReportSettingsView(analysis)
     for (index, task) in analysis.tasks.enumerated() { out += section(task, index: index, settings: settings) }
     return out + "</body>\n</html>\n"
