@@ -1,6 +1,7 @@
 import Benchmarks
 import Harness
 import Randomness
+import SearchSpaces
 
 /// Tasks over `TinySpace` with formula labels, for harness and method tests.
 ///
@@ -12,9 +13,10 @@ import Randomness
 public struct TinyTaskSource: TaskSource {
   public let space: TinySpace
 
-  /// A source over a space of `positions` x `operations`.
-  public init(positions: Int = 4, operations: Int = 4) {
-    space = TinySpace(positions: positions, operations: operations)
+  /// A source over a space of `positions` x `operations` (plus `unpooledOperations` valid
+  /// labels outside the pool, see `TinySpace`).
+  public init(positions: Int = 4, operations: Int = 4, unpooledOperations: Int = 0) {
+    space = TinySpace(positions: positions, operations: operations, unpooledOperations: unpooledOperations)
   }
 
   public var taskNames: [String] { ["tiny", "tiny-subset"] }

@@ -1,5 +1,5 @@
-import Benchmarks
 import Models
+import SearchSpaces
 
 extension BANANAS {
   /// BANANAS's settings (defaults: the published ones, naszilla's `standard` meta neural net).
