@@ -1,65 +1,68 @@
 import Models
 import SearchSpaces
 
-/// A method as the registry knows it: its name, help, and how to build it from settings.
+/// A method as the registry knows it: its name, help, settings, and how to build it.
 ///
 /// The type is erased here, at the registry boundary, so the harness can hold methods of any
-/// type; building one never force-casts.
+/// type; building one never force-casts. One initializer serves every method: the abilities a
+/// method adopts besides `SearchMethod` (today `PredictorProviding`) are found by dynamic casts
+/// of its metatype, so a new ability adds one cast here, not an initializer per combination.
 public struct MethodEntry: Sendable {
   /// Kebab-case name used in suites.
   public let name: String
   /// One-line description.
   public let abstract: String
-  /// The settings keys with their meaning.
+  /// The settings keys with their default, meaning and accepted values.
   public let help: [SettingHelp]
-  /// The settings with every default, encoded (for `nasarena methods`).
+  /// The settings with every default.
   public let defaults: any MethodSettings
+  /// The defaults with every declared quick value (small models, few epochs) for tests.
+  public let quickSettings: any MethodSettings
+  /// One variation per setting, for law tests that each setting matters.
+  public let settingVariations: [SettingVariation]
   private let decodeSettings: @Sendable (any Decoder) throws -> any MethodSettings
+  private let checkSpace: @Sendable (any MethodSettings, any SearchSpace) throws -> Void
   private let build: @Sendable (any MethodSettings, SearchContext) throws -> any SearchMethod
   private let buildPredictor: (@Sendable (any MethodSettings, Domain) throws -> any Predictor)?
 
-  /// Registers the method type `M`, whose predictor the quality tables can evaluate.
-  public init<M: PredictorProviding>(_ type: M.Type) {
-    self.init(type, predictor: { settings, domain in
-      guard let typed = settings as? M.Settings else {
-        throw MethodSettingsError.invalidValue(key: "settings", value: "\(Swift.type(of: settings))", expected: "settings of \(M.name)", path: [])
-      }
-      return try M.makePredictor(settings: typed, domain: domain)
-    })
-  }
-
-  /// Registers the method type `M`.
-  public init<M: SearchMethod>(_ type: M.Type) {
-    self.init(type, predictor: nil)
-  }
-
-  private init<M: SearchMethod>(_: M.Type, predictor: (@Sendable (any MethodSettings, Domain) throws -> any Predictor)?) {
-    buildPredictor = predictor
+  /// Registers the method type `M` with every ability it adopts.
+  public init<M: SearchMethod>(_: M.Type) {
     name = M.name
     abstract = M.abstract
     help = M.Settings.help
     defaults = M.Settings()
-    decodeSettings = { decoder in
-      let settings = try M.Settings(from: decoder)
-      do {
-        try settings.validate()
-      } catch let error as MethodSettingsError {
-        throw error.prefixed(by: decoder.codingPath.map(\.pathComponent))
+    quickSettings = M.Settings.quick
+    settingVariations = M.Settings.schema.indices.map { index in
+      let setting = M.Settings.schema[index]
+      return SettingVariation(key: setting.key, sameTrajectory: setting.sameTrajectory) { settings in
+        var typed = try M.typedSettings(settings)
+        M.Settings.schema[index].makeProbe(&typed)
+        try typed.checked()
+        return typed
       }
-      return settings
     }
-    build = { settings, context in
-      guard let typed = settings as? M.Settings else {
-        throw MethodSettingsError.invalidValue(
-          key: "settings", value: "\(type(of: settings))", expected: "settings of \(M.name)", path: [])
-      }
-      return try M(settings: typed, context: context)
+    decodeSettings = { decoder in try M.Settings.decoded(from: decoder) }
+    checkSpace = { settings, space in try M.check(try M.typedSettings(settings), against: space) }
+    build = { settings, context in try M(settings: try M.typedSettings(settings), context: context) }
+    if let predicting = M.self as? any PredictorProviding.Type {
+      buildPredictor = { settings, domain in try predicting.makePredictor(erased: settings, domain: domain) }
+    } else {
+      buildPredictor = nil
     }
   }
 
   /// Decodes and validates this method's settings from a `settings:` block.
+  ///
+  /// - Throws: `MethodSettingsError` with the full key path.
   public func settings(from decoder: any Decoder) throws -> any MethodSettings {
     try decodeSettings(decoder)
+  }
+
+  /// Throws when `settings` do not fit `space` (see `SearchMethod.check(_:against:)`).
+  ///
+  /// - Throws: `MethodSettingsError` with the key path inside the settings block.
+  public func check(_ settings: any MethodSettings, against space: any SearchSpace) throws {
+    try checkSpace(settings, space)
   }
 
   /// Whether the method has a predictor for the quality tables.
@@ -73,6 +76,28 @@ public struct MethodEntry: Sendable {
   /// Builds the method for one trial.
   public func makeMethod(settings: any MethodSettings, context: SearchContext) throws -> any SearchMethod {
     try build(settings, context)
+  }
+}
+
+/// One setting varied to a different legal value (its declared probe), for law tests.
+public struct SettingVariation: Sendable {
+  /// The YAML key.
+  public let key: String
+  /// Why varying it does not change the queried architectures, or `nil` when it does.
+  public let sameTrajectory: String?
+  private let vary: @Sendable (any MethodSettings) throws -> any MethodSettings
+
+  init(key: String, sameTrajectory: String?, vary: @escaping @Sendable (any MethodSettings) throws -> any MethodSettings) {
+    self.key = key
+    self.sameTrajectory = sameTrajectory
+    self.vary = vary
+  }
+
+  /// `settings` with this setting changed to its probe value, checked.
+  ///
+  /// - Throws: when the varied settings are not valid (a declaration with a bad probe).
+  public func varied(_ settings: any MethodSettings) throws -> any MethodSettings {
+    try vary(settings)
   }
 }
 

@@ -27,6 +27,20 @@ public protocol SearchMethod: SendableMetatype {
 
   /// The outcomes of the proposals of the last `ask`, one per proposal, in order.
   mutating func tell(_ observations: [Observation]) throws
+
+  /// Throws when `settings` cannot work on `space` (e.g. an encoding the space lacks).
+  ///
+  /// `nasarena validate` and `run` call it for every task of a suite before anything runs, so
+  /// a setting that does not fit a task is refused with its line, not in every trial. The
+  /// default accepts every space.
+  ///
+  /// - Throws: `MethodSettingsError` naming the setting's key.
+  static func check(_ settings: Settings, against space: any SearchSpace) throws
+}
+
+extension SearchMethod {
+  /// Settings fit every space.
+  public static func check(_ settings: Settings, against space: any SearchSpace) throws {}
 }
 
 /// A method that can name its current best guess at any time (e.g. its predictor's top-1).

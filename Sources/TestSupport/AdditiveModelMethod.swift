@@ -16,18 +16,11 @@ public struct AdditiveModelMethod: PredictorProviding, Recommending {
     /// Architectures per step.
     public var batchSize = 5
     public init() {}
-    public static var help: [SettingHelp] { [SettingHelp("initialSize", ">= 1"), SettingHelp("batchSize", ">= 1")] }
-    public func validate() throws {
-      try requirePositive(initialSize, "initialSize")
-      try requirePositive(batchSize, "batchSize")
-    }
-    private enum CodingKeys: String, CodingKey, CaseIterable { case initialSize, batchSize }
-    public init(from decoder: any Decoder) throws {
-      try decoder.rejectUnknownKeys(CodingKeys.self)
-      let container = try decoder.container(keyedBy: CodingKeys.self)
-      self.init()
-      initialSize = try container.decode(.initialSize, default: initialSize)
-      batchSize = try container.decode(.batchSize, default: batchSize)
+    public static var schema: [Setting<Self>] {
+      [
+        Setting(\.initialSize, "initialSize", "random architectures before the model is used", in: 1...1_000),
+        Setting(\.batchSize, "batchSize", "architectures per step", in: 1...1_000),
+      ]
     }
   }
 

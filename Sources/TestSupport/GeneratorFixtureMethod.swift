@@ -17,17 +17,8 @@ public struct GeneratorFixtureMethod: SearchMethod, GenerationReporting {
     /// Random token rows generated (and proposed) per step.
     public var cellsPerStep = 6
     public init() {}
-    public static var help: [SettingHelp] { [SettingHelp("cellsPerStep", ">= 1")] }
-    public func validate() throws {
-      try requirePositive(cellsPerStep, "cellsPerStep")
-    }
-    private enum CodingKeys: String, CodingKey, CaseIterable { case cellsPerStep }
-    public init(from decoder: any Decoder) throws {
-      try decoder.rejectUnknownKeys(CodingKeys.self)
-      let container = try decoder.container(keyedBy: CodingKeys.self)
-      self.init()
-      cellsPerStep = try container.decode(.cellsPerStep, default: cellsPerStep)
-      try validate()
+    public static var schema: [Setting<Self>] {
+      [Setting(\.cellsPerStep, "cellsPerStep", "random token rows generated and proposed per step", in: 1...1_000)]
     }
   }
 

@@ -5,6 +5,9 @@ import SearchSpaces
 /// A small fixed-topology search space for tests: `positions` slots, each one of `operations`
 /// labels, every combination in the pool (operations ^ positions architectures).
 ///
+/// Every position is its own input-to-output path (see `graph(of:)`), so the path encoding,
+/// when enabled, has one indicator per operation: whether some position uses it.
+///
 /// With `unpooledOperations > 0` the space also has labels `operations..<operations +
 /// unpooledOperations`: architectures using them are valid but not in the pool (as a
 /// NAS-Bench-Graph architecture without a table row), so generators can be tested on all
@@ -12,18 +15,21 @@ import SearchSpaces
 public struct TinySpace: SearchSpace {
   public let positions: Int
   public let operationCount: Int
+  /// Whether the space offers the path encoding besides one-hot.
+  public let hasPathEncoding: Bool
   /// Extra valid labels whose architectures the pool does not hold.
   public let unpooledOperations: Int
   public var name: String { "tiny-\(positions)x\(operationCount)" }
   public var poolSize: Int { Int(pow(operationCount, positions)) }
   public var operationNames: [String] { (0..<operationCount).map { "op\($0)" } }
-  public var encodings: [EncodingKind] { [.oneHot] }
+  public var encodings: [EncodingKind] { hasPathEncoding ? [.oneHot, .path] : [.oneHot] }
 
   /// A space of `positions` slots with `operations` pool labels (and `unpooledOperations`
-  /// valid labels outside the pool) each.
-  public init(positions: Int = 3, operations: Int = 3, unpooledOperations: Int = 0) {
+  /// valid labels outside the pool) each; `pathEncoding` adds the path encoding.
+  public init(positions: Int = 3, operations: Int = 3, pathEncoding: Bool = false, unpooledOperations: Int = 0) {
     self.positions = positions
     self.operationCount = operations
+    self.hasPathEncoding = pathEncoding
     self.unpooledOperations = unpooledOperations
   }
 
@@ -76,7 +82,12 @@ public struct TinySpace: SearchSpace {
   }
 
   public func encode(_ architecture: Architecture, as kind: EncodingKind) -> [Float] {
-    precondition(kind == .oneHot, "TinySpace encodes only one-hot, not \(kind)")
+    precondition(encodings.contains(kind), "\(name) does not provide the \(kind) encoding")
+    if kind == .path {
+      var paths = [Float](repeating: 0, count: operationCount)
+      for op in architecture.operations { paths[Int(op)] = 1 }
+      return paths
+    }
     var vector = [Float](repeating: 0, count: positions * operationCount)
     for (position, op) in architecture.operations.enumerated() { vector[position * operationCount + Int(op)] = 1 }
     return vector

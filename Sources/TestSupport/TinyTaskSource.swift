@@ -13,10 +13,10 @@ import SearchSpaces
 public struct TinyTaskSource: TaskSource {
   public let space: TinySpace
 
-  /// A source over a space of `positions` x `operations` (plus `unpooledOperations` valid
-  /// labels outside the pool, see `TinySpace`).
-  public init(positions: Int = 4, operations: Int = 4, unpooledOperations: Int = 0) {
-    space = TinySpace(positions: positions, operations: operations, unpooledOperations: unpooledOperations)
+  /// A source over a space of `positions` x `operations`; `pathEncoding` gives the space the
+  /// path encoding too, `unpooledOperations` valid labels outside the pool (see `TinySpace`).
+  public init(positions: Int = 4, operations: Int = 4, pathEncoding: Bool = false, unpooledOperations: Int = 0) {
+    space = TinySpace(positions: positions, operations: operations, pathEncoding: pathEncoding, unpooledOperations: unpooledOperations)
   }
 
   public var taskNames: [String] { ["tiny", "tiny-subset"] }

@@ -1,23 +1,25 @@
 import ArgumentParser
-import Foundation
 import SearchMethods
 
-/// `nasarena methods`: every method with its settings and defaults.
+/// `nasarena methods`: every method with its settings, defaults and accepted values.
 struct MethodsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "methods",
-    abstract: "List every method with its settings and their defaults.",
-    discussion: "Example:\n  nasarena methods")
+    abstract: "List every method with its settings, their defaults and accepted values.",
+    discussion: "Examples:\n  nasarena methods\n  nasarena methods --markdown > docs/SETTINGS.md")
+
+  @Flag(help: "Print the settings reference as Markdown (docs/SETTINGS.md).")
+  var markdown = false
 
   func run() throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
+    if markdown {
+      print(SettingsDocument.markdown(for: MethodRegistry.builtIn), terminator: "")
+      return
+    }
     for entry in MethodRegistry.builtIn {
       print("\(entry.name)\n  \(entry.abstract)")
-      let defaults = (try? JSONSerialization.jsonObject(with: encoder.encode(entry.defaults))) as? [String: Any] ?? [:]
       for help in entry.help {
-        let value = defaults[help.key].map { "\($0)" } ?? "-"
-        print("  \(help.key) = \(value)\n      \(help.meaning)")
+        print("  \(help.key) = \(help.defaultValue)\n      \(help.meaning); \(help.allowed)")
       }
       print("")
     }

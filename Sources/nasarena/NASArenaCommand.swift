@@ -19,6 +19,6 @@ struct NASArenaCommand: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       RunCommand.self, ReportCommand.self, ValidateCommand.self, MethodsCommand.self, DataCommand.self,
-      MergeCommand.self, PredictorsCommand.self, PerfCommand.self,
+      MergeCommand.self, PredictorsCommand.self, PerfCommand.self, NewMethodCommand.self,
     ])
 }

@@ -36,7 +36,7 @@ struct PredictorsCommand: AsyncParsableCommand {
   func run() async throws {
     try await reportingErrors {
       let source = try CatalogTaskSource()
-      let suite = try SuiteLoader(taskNames: source.taskNames).load(path: suite)
+      let suite = try SuiteLoader(taskNames: source.taskNames).load(path: suite, preflight: NumericBackendChoice.preflight(source))
       let (backend, _) = try NumericBackendChoice.select(suite.matmul)
       let folder = RunFolder(path: output ?? "results/\(suite.name)-predictors-\(RunCommand.timestamp())")
       try folder.create()

@@ -57,13 +57,14 @@ struct RunCommand: AsyncParsableCommand {
       let summary: RunSummary
       if let resume {
         let folder = RunFolder(path: resume)
-        let (backend, description) = try NumericBackendChoice.select(loader.load(path: folder.suiteFile).matmul)
+        let resumed = try loader.load(path: folder.suiteFile, preflight: NumericBackendChoice.preflight(source))
+        let (backend, description) = try NumericBackendChoice.select(resumed.matmul)
         options.numericBackend = description
         summary = try await Backends.$current.withValue(backend) {
           try await SuiteRunner.resume(folder: folder, loader: loader, source: source, options: options)
         }
       } else if let suitePath = suite {
-        let suite = try loader.load(path: suitePath)
+        let suite = try loader.load(path: suitePath, preflight: NumericBackendChoice.preflight(source))
         let (backend, description) = try NumericBackendChoice.select(suite.matmul)
         options.numericBackend = description
         let folder = RunFolder(path: output ?? "results/\(suite.name)-\(Self.timestamp())")

@@ -1,11 +1,12 @@
 import ArgumentParser
+import Foundation
 import Harness
 
 /// `nasarena validate`: check suites without running them.
 struct ValidateCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
-    abstract: "Check suite files without running them; print each resolved suite with --resolved.",
+    abstract: "Check suite files (keys, ranges, settings against each task's search space) without running them.",
     discussion: """
       Examples:
         nasarena validate configs/*.yaml
@@ -21,8 +22,15 @@ struct ValidateCommand: AsyncParsableCommand {
   func run() async throws {
     try await reportingErrors {
       let loader = SuiteLoader(taskNames: CatalogTaskSource.knownTaskNames)
+      let source: CatalogTaskSource?
+      do {
+        source = try CatalogTaskSource()
+      } catch {
+        source = nil
+        FileHandle.standardError.write(Data("nasarena: note: \(error); search-space checks skipped\n".utf8))
+      }
       for path in suites {
-        let suite = try loader.load(path: path)
+        let suite = try loader.load(path: path, preflight: source.map(NumericBackendChoice.preflight))
         let cells = suite.tasks.count * suite.methods.count * suite.trials
         print("\(path): ok (\(suite.tasks.count) tasks x \(suite.methods.count) methods x \(suite.trials) trials = \(cells) trials)")
         if resolved { print(try suite.resolvedYAML()) }

@@ -5,6 +5,20 @@ import Testing
 
 /// Checks on the shipped NAS-Bench-201 table (real data, small budgets).
 @Suite struct RealBenchmarkTests {
+  /// Issue 8 defect 8: an encoding NAS-Bench-Graph lacks is refused before anything runs.
+  @Test func weakNASPathEncodingOnNASBenchGraphIsRefusedWithItsLine() throws {
+    let source = try CatalogTaskSource()
+    let loader = SuiteLoader(taskNames: source.taskNames)
+    let yaml = "name: g\ntrials: 2\nbudget: { queries: 20 }\ntasks: [nbgraph-cora]\nmethods:\n  - method: weaknas\n    settings:\n      encoding: path\n"
+    _ = try loader.load(yaml: yaml, file: "g.yaml")
+    #expect(throws: SuiteError.self) { try loader.load(yaml: yaml, file: "g.yaml", preflight: SuitePreflight(source: source)) }
+    do {
+      _ = try loader.load(yaml: yaml, file: "g.yaml", preflight: SuitePreflight(source: source))
+    } catch {
+      #expect("\(error)".hasPrefix("g.yaml:8:17: methods[0].settings.encoding: invalid value 'path' for 'encoding'"), "\(error)")
+    }
+  }
+
   @Test func randomSearchMeanCurveMatchesItsExactExpectationOnNB201() async throws {
     let source = try CatalogTaskSource()
     let loader = SuiteLoader(taskNames: source.taskNames)

@@ -1,4 +1,5 @@
 import Harness
+import SearchMethods
 import Testing
 
 @Suite struct SuiteLoaderTests {
@@ -21,7 +22,7 @@ import Testing
   static let cases: [ErrorCase] = [
     ErrorCase(
       name: "bad type", yaml: "name: t\ntrials: many\nbudget: { queries: 10 }\ntasks: [tiny]\nmethods:\n  - method: random-search\n",
-      expected: "test.yaml:2:9: trials: invalid value 'many'; expected an integer"),
+      expected: "test.yaml:2:9: trials: invalid value 'many'; expected an integer in 1...10000"),
     ErrorCase(
       name: "unknown top-level key",
       yaml: base + "\ntrails: 3\n",
@@ -29,7 +30,7 @@ import Testing
     ErrorCase(
       name: "unknown method",
       yaml: "name: t\ntrials: 2\nbudget: { queries: 10 }\ntasks: [tiny]\nmethods:\n  - method: regularised-evolution\n",
-      expected: "test.yaml:6:13: methods[0].method: unknown method 'regularised-evolution' (did you mean 'regularized-evolution'?); known: random-search, regularized-evolution, local-search, weaknas, bananas, brp-nas"),
+      expected: "test.yaml:6:13: methods[0].method: unknown method 'regularised-evolution' (did you mean 'regularized-evolution'?); known: " + MethodRegistry.builtIn.map(\.name).joined(separator: ", ")),
     ErrorCase(
       name: "unknown setting",
       yaml: "name: t\ntrials: 2\nbudget: { queries: 10 }\ntasks: [tiny]\nmethods:\n  - method: regularized-evolution\n    settings:\n      populaton: 5\n",
@@ -45,7 +46,7 @@ import Testing
     ErrorCase(
       name: "missing key",
       yaml: "name: t\nbudget: { queries: 10 }\ntasks: [tiny]\nmethods:\n  - method: random-search\n",
-      expected: "test.yaml:1:1: missing key 'trials'"),
+      expected: "test.yaml:1:1: missing key 'trials'; expected an integer in 1...10000"),
     ErrorCase(
       name: "two budgets",
       yaml: "name: t\ntrials: 2\nbudget: { queries: 10, seconds: 5 }\ntasks: [tiny]\nmethods:\n  - method: random-search\n",

@@ -14,17 +14,11 @@ import TestSupport
     try #require(MethodRegistry.builtIn.first { $0.name == name })
   }
 
-  /// Small models for the learned methods, so the contract checks stay fast; the checks are
-  /// about the protocol, not about predictor quality. Methods not listed use their defaults.
-  static let smallSettings: [String: String] = [
-    "weaknas": #"{"hiddenSizes": [32, 32], "epochs": 20}"#,
-    "brp-nas": #"{"hiddenSize": 32, "layers": 2, "epochs": 15, "graphsPerStep": 8}"#,
-    "bananas": #"{"ensembleSize": 2, "hiddenLayers": 2, "layerWidth": 16, "epochs": 20}"#,
-  ]
-
+  /// Each method's declared quick settings (small models, few epochs), so the contract checks
+  /// stay fast; the checks are about the protocol, not about predictor quality.
   static func driver(_ name: String, task: BenchmarkTask = task) throws -> MethodDriver {
     let entry = try entry(name)
-    return MethodDriver(task: task, entry: entry, settings: try entry.settings(json: smallSettings[name] ?? "{}"))
+    return MethodDriver(task: task, entry: entry, settings: entry.quickSettings)
   }
 
   @Test(arguments: names)

@@ -13,7 +13,7 @@ enum PredictorMethodFixtures {
 
   static var weakNAS: WeakNAS.Settings {
     var settings = WeakNAS.Settings()
-    settings.hiddenSizes = [64, 64]
+    settings.model.hiddenSizes = [64, 64]
     settings.topK = 20
     settings.initialSize = 10
     return settings
@@ -21,7 +21,7 @@ enum PredictorMethodFixtures {
 
   static var bananas: BANANAS.Settings {
     var settings = BANANAS.Settings()
-    settings.epochs = 40
+    settings.model.epochs = 40
     settings.hiddenLayers = 3
     return settings
   }
@@ -30,11 +30,11 @@ enum PredictorMethodFixtures {
     var settings = BRPNAS.Settings()
     settings.roundSize = 10
     settings.exploitCount = 5
-    settings.layers = 2
-    settings.hiddenSize = 32
-    settings.dropout = 0
-    settings.learningRate = 3e-3
-    settings.epochs = 60
+    settings.training.layers = 2
+    settings.training.hiddenSize = 32
+    settings.training.dropout = 0
+    settings.training.learningRate = 3e-3
+    settings.training.epochs = 60
     return settings
   }
 

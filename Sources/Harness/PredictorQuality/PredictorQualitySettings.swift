@@ -20,15 +20,9 @@ extension PredictorQualitySettings: Decodable {
     try decoder.rejectUnknownKeys(CodingKeys.self)
     let container = try decoder.container(keyedBy: CodingKeys.self)
     let path = decoder.codingPath.map(\.pathComponent)
-    sizes = try container.decode(.sizes, default: sizes)
-    guard !sizes.isEmpty, sizes.allSatisfy({ $0 >= 2 }) else {
-      throw SuiteValueError(path: path + ["sizes"], message: "expected a non-empty list of training sizes >= 2")
-    }
-    seeds = try container.decode(.seeds, default: seeds)
-    guard seeds >= 1 else { throw SuiteValueError(path: path + ["seeds"], message: "invalid value '\(seeds)'; expected an integer >= 1") }
-    precisionAt = try container.decode(.precisionAt, default: precisionAt)
-    guard !precisionAt.isEmpty, precisionAt.allSatisfy({ $0 >= 1 }) else {
-      throw SuiteValueError(path: path + ["precisionAt"], message: "expected a non-empty list of integers >= 1")
-    }
+    sizes = try container.integers(.sizes, default: sizes, each: SuiteLimits.trainingSize, count: SuiteLimits.listCount, path: path)
+    seeds = try container.integer(.seeds, default: seeds, in: SuiteLimits.predictorSeeds, path: path)
+    precisionAt = try container.integers(
+      .precisionAt, default: precisionAt, each: SuiteLimits.precisionAt, count: SuiteLimits.listCount, path: path)
   }
 }

@@ -16,28 +16,29 @@ extension Suite: Decodable {
   public init(from decoder: any Decoder) throws {
     try decoder.rejectUnknownKeys(CodingKeys.self)
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    name = try container.decode(String.self, forKey: .name)
+    let path = decoder.codingPath.map(\.pathComponent)
+    name = try container.scalar(String.self, .name, default: nil, expected: "a name of letters, digits, '-', '_' or '.'", path: path)
     try Self.check(!name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }, decoder, .name,
-      "invalid name '\(name)'; expected letters, digits, '-', '_' or '.'")
-    seed = try container.decode(.seed, default: 0)
-    trials = try container.decode(Int.self, forKey: .trials)
-    try Self.check(trials >= 1, decoder, .trials, "invalid value '\(trials)'; expected an integer >= 1")
+      "invalid name '\(name.prefix(60))'; expected letters, digits, '-', '_' or '.'")
+    try Self.check(name.count <= SuiteLimits.nameLength, decoder, .name,
+      "a name of \(name.count) characters; expected at most \(SuiteLimits.nameLength) (run folders are named after it)")
+    seed = try container.scalar(UInt64.self, .seed, default: 0, expected: "an integer in 0...\(UInt64.max)", path: path)
+    trials = try container.integer(.trials, in: SuiteLimits.trials, path: path)
+    guard container.contains(.budget) else { throw SuiteValueError(path: path, message: "missing key 'budget'; expected 'queries: N' or 'seconds: T'") }
     budget = try container.decode(Budget.self, forKey: .budget)
-    let duplicatesText = try container.decode(.duplicates, default: DuplicatePolicy.free.rawValue)
-    guard let duplicates = DuplicatePolicy(rawValue: duplicatesText) else {
-      throw SuiteValueError(path: decoder.codingPath.map(\.pathComponent) + ["duplicates"],
-        message: "invalid value '\(duplicatesText)'; expected one of \(DuplicatePolicy.allCases.map(\.rawValue).joined(separator: ", "))")
-    }
-    self.duplicates = duplicates
-    tasks = try container.decode([String].self, forKey: .tasks)
+    duplicates = try container.choice(DuplicatePolicy.self, .duplicates, default: .free, path: path)
+    tasks = try container.scalar([String].self, .tasks, default: nil, expected: "a list of task names", path: path)
     try Self.check(!tasks.isEmpty, decoder, .tasks, "no tasks; expected at least one task name")
     let known = decoder.userInfo[.taskNames] as? [String] ?? []
     for (index, task) in tasks.enumerated() where !known.contains(task) {
       let hint = Suggestion.closest(to: task, among: known).map { " (did you mean '\($0)'?)" } ?? ""
-      throw SuiteValueError(path: ["tasks", String(index)], message: "unknown task '\(task)'\(hint); known: \(known.joined(separator: ", "))")
+      throw SuiteValueError(path: ["tasks", String(index)], message: "unknown task '\(task.prefix(60))'\(hint); known: \(known.joined(separator: ", "))")
     }
     try Self.check(Set(tasks).count == tasks.count, decoder, .tasks, "a task is listed twice")
-    var methodsContainer = try container.nestedUnkeyedContainer(forKey: .methods)
+    guard container.contains(.methods) else { throw SuiteValueError(path: path, message: "missing key 'methods'; expected a list of methods") }
+    guard var methodsContainer = try? container.nestedUnkeyedContainer(forKey: .methods) else {
+      throw SuiteValueError(path: ["methods"], message: "expected a list of methods, each a mapping with 'method:'")
+    }
     var methods: [MethodSpec] = []
     while !methodsContainer.isAtEnd { methods.append(try methodsContainer.decode(MethodSpec.self)) }
     self.methods = methods
@@ -46,15 +47,17 @@ extension Suite: Decodable {
     if let repeated = labels.first(where: { label in labels.filter { $0 == label }.count > 1 }) {
       throw SuiteValueError(path: ["methods"], message: "label '\(repeated)' is used twice; give one of them a distinct 'label:'")
     }
-    workers = try container.decode(.workers, default: 0)
-    try Self.check(workers >= 0, decoder, .workers, "invalid value '\(workers)'; expected 0 (one per core) or a positive integer")
-    matmul = try container.decode(.matmul, default: "auto")
-    try Self.check(["auto", "openblas", "portable"].contains(matmul), decoder, .matmul,
-      "invalid value '\(matmul)'; expected one of auto, openblas, portable")
+    workers = try container.integer(.workers, default: 0, in: SuiteLimits.workers, path: path)
+    matmul = try container.choice(MatmulChoice.self, .matmul, default: .auto, path: path).rawValue
     report = try container.decodeIfPresent(ReportSettingsBlock.self, forKey: .report)?.settings ?? ReportSettings()
     predictorQuality = try container.decodeIfPresent(PredictorQualitySettings.self, forKey: .predictorQuality) ?? PredictorQualitySettings()
     if case .seconds = budget {} else if case .queries(let n) = budget, !report.checkpoints.contains(where: { $0 <= n }) {
       throw SuiteValueError(path: ["report", "checkpoints"], message: "no checkpoint is within the budget of \(n) queries")
+    }
+    if case .seconds = budget, trials * report.secondsGridPoints > SuiteLimits.curveValues {
+      throw SuiteValueError(
+        path: ["report", "secondsGridPoints"],
+        message: "\(trials) trials x \(report.secondsGridPoints) grid points is more than \(SuiteLimits.curveValues) curve values; use fewer points")
     }
   }
 
@@ -70,17 +73,20 @@ extension Budget: Decodable {
     try decoder.rejectUnknownKeys(CodingKeys.self)
     let container = try decoder.container(keyedBy: CodingKeys.self)
     let path = decoder.codingPath.map(\.pathComponent)
-    switch (try container.decodeIfPresent(Int.self, forKey: .queries), try container.decodeIfPresent(Double.self, forKey: .seconds)) {
-    case (let queries?, nil):
-      guard queries >= 1 else { throw SuiteValueError(path: path + ["queries"], message: "invalid value '\(queries)'; expected an integer >= 1") }
-      self = .queries(queries)
-    case (nil, let seconds?):
-      guard seconds > 0 else { throw SuiteValueError(path: path + ["seconds"], message: "invalid value '\(seconds)'; expected a positive number of simulated seconds") }
-      self = .seconds(seconds)
+    switch (container.contains(.queries), container.contains(.seconds)) {
+    case (true, false):
+      self = .queries(try container.integer(.queries, in: SuiteLimits.queries, path: path))
+    case (false, true):
+      self = .seconds(try container.number(.seconds, in: SuiteLimits.seconds, path: path))
     default:
       throw SuiteValueError(path: path, message: "expected exactly one of 'queries: N' or 'seconds: T'")
     }
   }
+}
+
+/// The accepted values of `matmul:`.
+private enum MatmulChoice: String, CaseIterable {
+  case auto, openblas, portable
 }
 
 extension MethodSpec: Decodable {
@@ -89,7 +95,8 @@ extension MethodSpec: Decodable {
   public init(from decoder: any Decoder) throws {
     try decoder.rejectUnknownKeys(CodingKeys.self)
     let container = try decoder.container(keyedBy: CodingKeys.self)
-    let name = try container.decode(String.self, forKey: .method)
+    let path = decoder.codingPath.map(\.pathComponent)
+    let name = try container.scalar(String.self, .method, default: nil, expected: "a method name", path: path)
     let entries = decoder.userInfo[.methodEntries] as? [MethodEntry] ?? []
     guard let entry = entries.first(where: { $0.name == name }) else {
       let names = entries.map(\.name)
@@ -98,7 +105,7 @@ extension MethodSpec: Decodable {
         message: "unknown method '\(name)'\(hint); known: \(names.joined(separator: ", "))")
     }
     self.entry = entry
-    label = try container.decode(.label, default: name)
+    label = try container.scalar(String.self, .label, default: name, expected: "a label", path: path)
     if container.contains(.settings) {
       settings = try entry.settings(from: try container.superDecoder(forKey: .settings))
     } else {
@@ -119,26 +126,17 @@ private struct ReportSettingsBlock: Decodable {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     var settings = ReportSettings()
     let path = decoder.codingPath.map(\.pathComponent)
-    settings.checkpoints = try container.decode(.checkpoints, default: settings.checkpoints)
-    guard !settings.checkpoints.isEmpty, settings.checkpoints.allSatisfy({ $0 >= 1 }) else {
-      throw SuiteValueError(path: path + ["checkpoints"], message: "expected a non-empty list of query counts >= 1")
-    }
-    let band = try container.decode(.band, default: settings.band.rawValue)
-    guard let parsed = ReportSettings.Band(rawValue: band) else {
-      throw SuiteValueError(path: path + ["band"], message: "invalid value '\(band)'; expected one of stderr, std")
-    }
-    settings.band = parsed
-    settings.logRegret = try container.decode(.logRegret, default: settings.logRegret)
-    settings.secondsGridPoints = try container.decode(.secondsGridPoints, default: settings.secondsGridPoints)
-    settings.bootstrapSamples = try container.decode(.bootstrapSamples, default: settings.bootstrapSamples)
-    settings.confidence = try container.decode(.confidence, default: settings.confidence)
-    guard settings.confidence > 0 && settings.confidence < 1 else {
-      throw SuiteValueError(path: path + ["confidence"], message: "invalid value '\(settings.confidence)'; expected a number in (0, 1)")
-    }
-    guard settings.secondsGridPoints >= 2, settings.bootstrapSamples >= 100 else {
-      throw SuiteValueError(path: path, message: "expected secondsGridPoints >= 2 and bootstrapSamples >= 100")
-    }
-    settings.bootstrapSeed = try container.decode(.bootstrapSeed, default: settings.bootstrapSeed)
+    settings.checkpoints = try container.integers(
+      .checkpoints, default: settings.checkpoints, each: SuiteLimits.checkpoint, count: SuiteLimits.checkpointCount, path: path)
+    settings.band = try container.choice(ReportSettings.Band.self, .band, default: settings.band, path: path)
+    settings.logRegret = try container.scalar(Bool.self, .logRegret, default: settings.logRegret, expected: "true or false", path: path)
+    settings.secondsGridPoints = try container.integer(
+      .secondsGridPoints, default: settings.secondsGridPoints, in: SuiteLimits.secondsGridPoints, path: path)
+    settings.bootstrapSamples = try container.integer(
+      .bootstrapSamples, default: settings.bootstrapSamples, in: SuiteLimits.bootstrapSamples, path: path)
+    settings.confidence = try container.number(.confidence, default: settings.confidence, in: SuiteLimits.confidence, path: path)
+    settings.bootstrapSeed = try container.scalar(
+      UInt64.self, .bootstrapSeed, default: settings.bootstrapSeed, expected: "an integer in 0...\(UInt64.max)", path: path)
     self.settings = settings
   }
 }

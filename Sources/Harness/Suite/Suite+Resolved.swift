@@ -52,7 +52,7 @@ extension Suite {
     Node([
       (Node("method"), Node(spec.entry.name)),
       (Node("label"), Node(spec.label)),
-      (Node("settings"), try jsonNode(spec.settings)),
+      (Node("settings"), try jsonNode(EncodableSettings(spec.settings))),
     ])
   }
 

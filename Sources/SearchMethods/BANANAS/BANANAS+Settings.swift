@@ -2,6 +2,16 @@ import Models
 import SearchSpaces
 
 extension BANANAS {
+  /// Which encoding BANANAS's MLPs read.
+  public enum EncodingChoice: String, Sendable, Hashable, Codable, CaseIterable, SettingChoice {
+    /// The path encoding, or one-hot on spaces without it.
+    case automatic = "auto"
+    /// The path encoding (the paper's).
+    case path
+    /// One-hot operations (plus adjacency bits where the topology varies).
+    case oneHot = "one-hot"
+  }
+
   /// BANANAS's settings (defaults: the published ones, naszilla's `standard` meta neural net).
   public struct Settings: MethodSettings {
     /// Random architectures of the shared initial design before the first ensemble.
@@ -15,92 +25,71 @@ extension BANANAS {
     public var parentsToMutate = 1
     /// MLPs in the ensemble.
     public var ensembleSize = 5
-    /// Hidden layers per MLP.
-    public var hiddenLayers = 10
-    /// Width of every hidden layer.
-    public var layerWidth = 20
-    /// Training epochs per round.
-    public var epochs = 150
-    /// Mini-batch size.
-    public var trainingBatchSize = 32
-    /// Adam learning rate (beta2 0.99).
-    public var learningRate = 0.01
-    /// The encoding; `nil` means the path encoding, or one-hot for spaces without it.
-    public var encoding: EncodingKind?
+    /// Each ensemble member, as the decoded settings set it (defaults:
+    /// `MLPRegressor.Configuration.bananas`).
+    public var model = MLPRegressor.Configuration.bananas
+    /// The encoding.
+    public var encoding = EncodingChoice.automatic
 
     /// The defaults.
     public init() {}
 
-    /// The configuration of each ensemble member.
-    public var configuration: MLPRegressor.Configuration {
-      var configuration = MLPRegressor.Configuration.bananas
-      configuration.hiddenSizes = Array(repeating: layerWidth, count: hiddenLayers)
-      configuration.epochs = epochs
-      configuration.batchSize = trainingBatchSize
-      configuration.learningRate = Float(learningRate)
-      return configuration
+    /// Hidden layers per MLP (all of width `layerWidth`).
+    public var hiddenLayers: Int {
+      get { model.hiddenSizes.count }
+      set { model.hiddenSizes = Array(repeating: layerWidth, count: newValue) }
     }
 
-    /// The encoding used on `space`.
-    ///
-    /// - Throws: when `encoding` was set to one the space does not provide.
-    public func encoding(for space: any SearchSpace) throws -> EncodingKind {
-      if let encoding {
-        try encoding.requireProvided(by: space)
-        return encoding
-      }
-      return space.encodings.contains(.path) ? .path : .oneHot
+    /// Width of every hidden layer.
+    public var layerWidth: Int {
+      get { model.hiddenSizes.first ?? 0 }
+      set { model.hiddenSizes = Array(repeating: newValue, count: hiddenLayers) }
     }
 
-    public static var help: [SettingHelp] {
+    public static var schema: [Setting<Self>] {
       [
-        SettingHelp("initialSize", "random architectures of the shared initial design before the first ensemble, >= 1 (10)"),
-        SettingHelp("batchSize", "architectures queried per round, >= 1 (10)"),
-        SettingHelp("candidateCount", "candidates made by mutating the best architectures each round, >= batchSize (100)"),
-        SettingHelp("parentsToMutate", "best architectures mutated to make candidates, >= 1 (1; up to 5x as many when neighbourhoods run out)"),
-        SettingHelp("ensembleSize", "MLPs in the ensemble, >= 1 (5)"),
-        SettingHelp("hiddenLayers", "hidden layers per MLP, >= 1 (10)"),
-        SettingHelp("layerWidth", "units per hidden layer, >= 1 (20)"),
-        SettingHelp("epochs", "training epochs per round, >= 1 (150)"),
-        SettingHelp("trainingBatchSize", "mini-batch size, >= 1 (32)"),
-        SettingHelp("learningRate", "Adam learning rate, > 0 (0.01)"),
-        SettingHelp("encoding", "path or one-hot (default: path, or one-hot where the space has no path encoding)"),
+        Setting(
+          \.initialSize, "initialSize", "random architectures of the shared initial design before the first ensemble",
+          in: 1...1_000_000),
+        Setting(\.batchSize, "batchSize", "architectures queried per round", in: 1...1_000_000),
+        Setting(
+          \.candidateCount, "candidateCount", "candidates made by mutating the best architectures each round, at least batchSize",
+          in: 1...1_000_000, quick: 40),
+        Setting(
+          \.parentsToMutate, "parentsToMutate", "best architectures mutated to make candidates (up to 5x as many when neighbourhoods run out)",
+          in: 1...1_000_000),
+        Setting(\.ensembleSize, "ensembleSize", "MLPs in the ensemble", in: 1...100, quick: 2),
+        Setting(\.hiddenLayers, "hiddenLayers", "hidden layers per MLP", in: 1...64, quick: 2),
+        Setting(\.layerWidth, "layerWidth", "units per hidden layer", in: 1...8192, quick: 16),
+        Setting(\.model.epochs, "epochs", "training epochs per round", in: 1...100_000, quick: 20),
+        Setting(\.model.batchSize, "trainingBatchSize", "mini-batch size", in: 1...1_000_000, probe: 4),
+        Setting(\.model.learningRate, "learningRate", "Adam learning rate (beta2 0.99)", in: .greaterThan(0, atMost: 10)),
+        Setting(
+          \.encoding, "encoding", "auto (path, or one-hot where the space has no path encoding), path or one-hot",
+          probe: .oneHot),
       ]
     }
 
     public func validate() throws {
-      try requirePositive(initialSize, "initialSize")
-      try requirePositive(batchSize, "batchSize")
       try require(candidateCount >= batchSize, "candidateCount", candidateCount, expected: "an integer >= batchSize (\(batchSize))")
-      try requirePositive(parentsToMutate, "parentsToMutate")
-      try requirePositive(ensembleSize, "ensembleSize")
-      try requirePositive(hiddenLayers, "hiddenLayers")
-      try requirePositive(layerWidth, "layerWidth")
-      try requirePositive(epochs, "epochs")
-      try requirePositive(trainingBatchSize, "trainingBatchSize")
-      try require(learningRate > 0, "learningRate", learningRate, expected: "a number > 0")
+      try ModelSize.requireBounded(model.hiddenSizes, members: ensembleSize, key: "layerWidth")
     }
 
-    private enum CodingKeys: String, CodingKey, CaseIterable {
-      case initialSize, batchSize, candidateCount, parentsToMutate, ensembleSize, hiddenLayers, layerWidth, epochs
-      case trainingBatchSize, learningRate, encoding
+    /// The encoding used on `space`.
+    ///
+    /// - Throws: when `encoding` names one the space does not provide.
+    public func encoding(for space: any SearchSpace) throws -> EncodingKind {
+      switch encoding {
+      case .automatic: return space.encodings.contains(.path) ? .path : .oneHot
+      case .path: try EncodingKind.path.requireProvided(by: space)
+        return .path
+      case .oneHot: try EncodingKind.oneHot.requireProvided(by: space)
+        return .oneHot
+      }
     }
+  }
 
-    public init(from decoder: any Decoder) throws {
-      try decoder.rejectUnknownKeys(CodingKeys.self)
-      let container = try decoder.container(keyedBy: CodingKeys.self)
-      self.init()
-      initialSize = try container.decode(.initialSize, default: initialSize)
-      batchSize = try container.decode(.batchSize, default: batchSize)
-      candidateCount = try container.decode(.candidateCount, default: candidateCount)
-      parentsToMutate = try container.decode(.parentsToMutate, default: parentsToMutate)
-      ensembleSize = try container.decode(.ensembleSize, default: ensembleSize)
-      hiddenLayers = try container.decode(.hiddenLayers, default: hiddenLayers)
-      layerWidth = try container.decode(.layerWidth, default: layerWidth)
-      epochs = try container.decode(.epochs, default: epochs)
-      trainingBatchSize = try container.decode(.trainingBatchSize, default: trainingBatchSize)
-      learningRate = try container.decode(.learningRate, default: learningRate)
-      encoding = try container.decodeIfPresent(EncodingKind.self, forKey: .encoding)
-    }
+  public static func check(_ settings: Settings, against space: any SearchSpace) throws {
+    _ = try settings.encoding(for: space)
   }
 }

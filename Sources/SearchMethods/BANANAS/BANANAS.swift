@@ -49,7 +49,7 @@ public struct BANANAS: PredictorProviding, Recommending {
   private static func ensemble(settings: Settings, domain: Domain) throws -> PredictorEnsemble {
     let encoded = EncodedDomain.shared(domain, as: try settings.encoding(for: domain.space))
     return PredictorEnsemble(members: (0..<settings.ensembleSize).map { _ in
-      MLPRegressor(encoded: encoded, configuration: settings.configuration)
+      MLPRegressor(encoded: encoded, configuration: settings.model)
     })
   }
 

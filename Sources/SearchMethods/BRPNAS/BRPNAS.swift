@@ -42,7 +42,7 @@ public struct BRPNAS: PredictorProviding, Recommending {
     let graphs = DomainGraphs.shared(domain)
     switch settings.predictor {
     case .binaryRelation:
-      return BinaryRelationPredictor(graphs: graphs, training: settings.training, targetScale: Float(settings.targetScale))
+      return BinaryRelationPredictor(graphs: graphs, training: settings.training, targetScale: settings.targetScale)
     case .unary:
       return GCNRegressor(graphs: graphs, training: settings.training)
     }

@@ -1,6 +1,6 @@
 extension LocalSearch {
   /// How the next architecture is chosen from the neighbourhood.
-  public enum Variant: String, Codable, Sendable, CaseIterable {
+  public enum Variant: String, Codable, Sendable, CaseIterable, SettingChoice {
     /// Query neighbours one by one in random order; move to the first improvement (naszilla).
     case firstImprovement = "first-improvement"
     /// Query the whole neighbourhood; move to its best member if it improves (NASLib).
@@ -17,31 +17,11 @@ extension LocalSearch {
     /// The defaults.
     public init() {}
 
-    public static var help: [SettingHelp] {
+    public static var schema: [Setting<Self>] {
       [
-        SettingHelp("variant", "first-improvement (naszilla) or best-improvement (NASLib)"),
-        SettingHelp("initialSize", "random architectures of the shared initial design to start from (the best of them), >= 1"),
+        Setting(\.variant, "variant", "neighbourhood rule: first-improvement (naszilla) or best-improvement (NASLib)"),
+        Setting(\.initialSize, "initialSize", "random architectures of the shared initial design to start from (the best of them)", in: 1...1_000_000),
       ]
-    }
-
-    public func validate() throws {
-      try requirePositive(initialSize, "initialSize")
-    }
-
-    private enum CodingKeys: String, CodingKey, CaseIterable { case variant, initialSize }
-
-    public init(from decoder: any Decoder) throws {
-      try decoder.rejectUnknownKeys(CodingKeys.self)
-      let container = try decoder.container(keyedBy: CodingKeys.self)
-      self.init()
-      let raw = try container.decode(.variant, default: variant.rawValue)
-      guard let parsed = Variant(rawValue: raw) else {
-        throw MethodSettingsError.invalidValue(
-          key: "variant", value: raw, expected: "one of \(Variant.allCases.map(\.rawValue).joined(separator: ", "))",
-          path: decoder.codingPath.map(\.pathComponent) + ["variant"])
-      }
-      variant = parsed
-      initialSize = try container.decode(.initialSize, default: initialSize)
     }
   }
 }

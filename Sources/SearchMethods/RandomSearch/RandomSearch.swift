@@ -18,12 +18,12 @@ public struct RandomSearch: SearchMethod {
     /// The defaults.
     public init() {}
 
-    public static var help: [SettingHelp] {
-      [SettingHelp("batchSize", "architectures per ask/tell step, >= 1 (does not change the queries)")]
-    }
-
-    public func validate() throws {
-      try requirePositive(batchSize, "batchSize")
+    public static var schema: [Setting<Self>] {
+      [
+        Setting(
+          \.batchSize, "batchSize", "architectures proposed per ask/tell step", in: 1...100_000,
+          sameTrajectory: "the queries are the initial design's order whatever the batch; only log flushes change"),
+      ]
     }
   }
 

@@ -5,7 +5,8 @@ extension RegularizedEvolution {
     public var populationSize = 30
     /// Tournament size S.
     public var sampleSize = 10
-    /// Random architectures before evolution starts (the initial population).
+    /// Random architectures before evolution starts (the initial population); the population
+    /// size when the suite leaves it out.
     public var initialSize = 30
     /// Mutations drawn per parent before one of its acceptable neighbours is taken directly.
     public var mutationAttempts = 100
@@ -13,34 +14,23 @@ extension RegularizedEvolution {
     /// The defaults.
     public init() {}
 
-    public static var help: [SettingHelp] {
+    public static var schema: [Setting<Self>] {
       [
-        SettingHelp("populationSize", "population size P, >= 1 (oldest member removed beyond it)"),
-        SettingHelp("sampleSize", "tournament size S, 1...populationSize"),
-        SettingHelp("initialSize", "random architectures of the shared initial design before evolving, >= 1"),
-        SettingHelp("mutationAttempts", "random mutations drawn per parent before one of its unqueried labelled neighbours is taken directly, >= 1"),
+        Setting(\.populationSize, "populationSize", "population size P; the oldest member is removed beyond it", in: 1...1_000_000),
+        Setting(\.sampleSize, "sampleSize", "tournament size S, at most populationSize", in: 1...1_000_000, probe: 2),
+        Setting(
+          \.initialSize, "initialSize", "random architectures of the shared initial design before evolving (default: populationSize)",
+          in: 1...1_000_000, whenAbsent: \.populationSize),
+        Setting(
+          \.mutationAttempts, "mutationAttempts",
+          "random mutations drawn per parent before one of its unqueried labelled neighbours is taken directly", in: 1...1_000_000,
+          probe: 1),
       ]
     }
 
     public func validate() throws {
-      try requirePositive(populationSize, "populationSize")
-      try require(sampleSize >= 1 && sampleSize <= populationSize, "sampleSize", sampleSize, expected: "an integer in 1...populationSize (\(populationSize))")
-      try requirePositive(initialSize, "initialSize")
-      try requirePositive(mutationAttempts, "mutationAttempts")
-    }
-
-    private enum CodingKeys: String, CodingKey, CaseIterable {
-      case populationSize, sampleSize, initialSize, mutationAttempts
-    }
-
-    public init(from decoder: any Decoder) throws {
-      try decoder.rejectUnknownKeys(CodingKeys.self)
-      let container = try decoder.container(keyedBy: CodingKeys.self)
-      self.init()
-      populationSize = try container.decode(.populationSize, default: populationSize)
-      sampleSize = try container.decode(.sampleSize, default: sampleSize)
-      initialSize = try container.decode(.initialSize, default: populationSize)
-      mutationAttempts = try container.decode(.mutationAttempts, default: mutationAttempts)
+      try require(
+        sampleSize <= populationSize, "sampleSize", sampleSize, expected: "an integer in 1...populationSize (\(populationSize))")
     }
   }
 }
