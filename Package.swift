@@ -3,8 +3,10 @@
 //
 // Targets are layered; imports only point down this list (see docs/ARCHITECTURE.md):
 //   nasarena (CLI) -> Harness -> SearchMethods -> Models -> NeuralNetworks -> Tensor
+//   Models, SearchMethods -> SearchSpaces (structure only: no table, no label)
+//   Harness -> Benchmarks (tables, tasks: the labels) -> SearchSpaces
 //   Analysis -> Results, Randomness (seeded bootstrap); Reports -> Analysis
-//   Benchmarks and Randomness sit below everything.
+//   SearchSpaces and Randomness sit below everything.
 import PackageDescription
 
 // The numerics kernels need AVX2 and fused multiply-add; Swift's default x86-64 target has
@@ -37,14 +39,15 @@ let package = Package(
     .target(name: "NeuralNetworks", dependencies: ["Tensor", "Randomness"], swiftSettings: numericsSettings),
 
     // MARK: - Benchmarks, methods, harness
-    .target(name: "Benchmarks", dependencies: ["Randomness", "CZlib"]),
-    .target(name: "Models", dependencies: ["Benchmarks", "NeuralNetworks", "Tensor", "Randomness"]),
-    .target(name: "SearchMethods", dependencies: ["Benchmarks", "Models", "Randomness"]),
+    .target(name: "SearchSpaces", dependencies: ["Randomness"]),
+    .target(name: "Benchmarks", dependencies: ["SearchSpaces", "CZlib"]),
+    .target(name: "Models", dependencies: ["SearchSpaces", "NeuralNetworks", "Tensor", "Randomness"]),
+    .target(name: "SearchMethods", dependencies: ["SearchSpaces", "Models", "Randomness"]),
     .target(name: "Results"),
     .target(
       name: "Harness",
       dependencies: [
-        "SearchMethods", "Results", "Benchmarks", "Randomness", "Analysis", "Models", "BinaryCoding",
+        "SearchMethods", "Results", "Benchmarks", "SearchSpaces", "Randomness", "Analysis", "Models", "BinaryCoding",
         .product(name: "Yams", package: "Yams"),
       ]),
 
@@ -56,25 +59,26 @@ let package = Package(
     .executableTarget(
       name: "nasarena",
       dependencies: [
-        "Harness", "Analysis", "Reports", "Benchmarks", "NeuralNetworks", "Tensor",
+        "Harness", "Analysis", "Reports", "Benchmarks", "SearchSpaces", "NeuralNetworks", "Tensor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     // MARK: - Tests
     .target(
       name: "TestSupport",
-      dependencies: ["Benchmarks", "SearchMethods", "Results", "Randomness", "Harness"]),
+      dependencies: ["Benchmarks", "SearchSpaces", "SearchMethods", "Models", "Results", "Randomness", "Harness"]),
     .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
     .testTarget(name: "BinaryCodingTests", dependencies: ["BinaryCoding"]),
     .testTarget(name: "TensorTests", dependencies: ["Tensor", "Randomness"]),
     .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "Tensor", "Randomness"]),
-    .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Randomness"]),
-    .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport", "Benchmarks", "Randomness"]),
-    .testTarget(name: "SearchMethodsTests", dependencies: ["SearchMethods", "TestSupport", "Benchmarks", "Randomness"]),
+    .testTarget(name: "SearchSpacesTests", dependencies: ["SearchSpaces", "Randomness"]),
+    .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "SearchSpaces", "Randomness"]),
+    .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport", "Benchmarks", "SearchSpaces", "NeuralNetworks", "Randomness"]),
+    .testTarget(name: "SearchMethodsTests", dependencies: ["SearchMethods", "TestSupport", "Benchmarks", "SearchSpaces", "Harness", "Randomness"]),
     .testTarget(name: "ResultsTests", dependencies: ["Results"]),
-    .testTarget(name: "HarnessTests", dependencies: ["Harness", "TestSupport", "SearchMethods", "Benchmarks", "Results", "Randomness"]),
+    .testTarget(name: "HarnessTests", dependencies: ["Harness", "TestSupport", "SearchMethods", "Benchmarks", "SearchSpaces", "Results", "Randomness"]),
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results", "Randomness"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analysis", "Results"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["Harness", "Analysis", "Reports", "Results", "TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["Harness", "Analysis", "Reports", "Results", "SearchMethods", "TestSupport"]),
   ]
 )

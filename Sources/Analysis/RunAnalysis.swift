@@ -14,6 +14,9 @@ public struct RunAnalysis: Sendable {
   /// Task names found in the log without a task record; they have no optimum, so they are not
   /// analysed, and reports name them.
   public var tasksWithoutRecord: [String]
+  /// What generating methods produced, per task, method and round (empty when no method
+  /// reported generations).
+  public var generationRounds: [GenerationRound]
 
   /// Analyses a run.
   ///
@@ -32,6 +35,7 @@ public struct RunAnalysis: Sendable {
     }
     let known = Set(records.tasks.map(\.name))
     tasksWithoutRecord = Set(queries.keys).union(closing.keys).subtracting(known).sorted()
+    generationRounds = GenerationRound.all(records.generations)
   }
 
   /// The report settings of the run.

@@ -1,5 +1,5 @@
-import Benchmarks
 import Randomness
+import SearchSpaces
 
 /// A performance predictor: learns the search signal from labelled architectures and scores
 /// any architecture of the pool.

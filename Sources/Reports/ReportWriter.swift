@@ -11,7 +11,8 @@ public enum ReportWriter {
   ///
   /// Files: `curves.csv`, `curves_seconds.csv`, `trials.csv`, `queries_to_optimum.csv`,
   /// `wilcoxon.csv`, `ranks.csv`, `bootstrap.csv`, `recommendations.csv` (only when the run has
-  /// recommendations), `summary.md` and `report.html`.
+  /// recommendations), `generations.csv` (only when a method reported generations), `summary.md`
+  /// and `report.html`.
   /// - Parameters:
   ///   - analysis: the analysed run.
   ///   - directory: path of the run folder.
@@ -53,6 +54,7 @@ public enum ReportWriter {
       CSVTable.bootstrap(analysis),
     ]
     if let recommendations = CSVTable.recommendations(analysis) { tables.append(recommendations) }
+    if let generations = CSVTable.generations(analysis) { tables.append(generations) }
     return tables.map { ($0.name, $0.text) } + [
       ("summary.md", SummaryMarkdown.text(analysis)), ("report.html", HTMLReport.text(analysis)),
     ]

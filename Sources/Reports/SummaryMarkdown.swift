@@ -13,11 +13,13 @@ enum SummaryMarkdown {
       out += "> **WARNING:** tasks in the log without a task record, not analysed: "
         + analysis.tasksWithoutRecord.joined(separator: ", ") + "\n\n"
     }
-    for task in analysis.tasks { out += section(task) }
+    for task in analysis.tasks {
+      out += section(task, generations: analysis.generationRounds.filter { $0.task == task.task.name })
+    }
     return out
   }
 
-  private static func section(_ task: TaskAnalysis) -> String {
+  private static func section(_ task: TaskAnalysis, generations: [GenerationRound]) -> String {
     let record = task.task
     var out = "## \(record.name)\n\n"
     if let caveat = record.caveat {
@@ -37,6 +39,9 @@ enum SummaryMarkdown {
     if !failures.isEmpty { out += failures.map { "- " + $0 }.joined(separator: "\n") + "\n\n" }
     if let recommendations = SummaryTable.recommendations(task) {
       out += "### Recommendations (oracle_max + top-1)\n\n" + recommendations.markdown + "\n"
+    }
+    if let generated = SummaryTable.generations(generations) {
+      out += "### Generated cells per round\n\n" + generated.markdown + "\n" + TaskFacts.generationNote + "\n\n"
     }
     return out
   }

@@ -1,12 +1,16 @@
-/// One line of a run's log (`queries.jsonl`): a query, a recommendation or a trial's end.
+/// One line of a run's log (`queries.jsonl`): a query, a recommendation, a generator's step
+/// report or a trial's end.
 ///
-/// Encoded as a JSON object with a `kind` field (`query`, `recommendation`, `trial`) and the
+/// Encoded as a JSON object with a `kind` field (`query`, `recommendation`, `generation`,
+/// `trial`) and the
 /// record's fields beside it, so `pandas.read_json(path, lines=True)` reads the log directly.
 public enum LogEntry: Hashable, Sendable {
   /// A counted query.
   case query(QueryRecord)
   /// A method's recommendation.
   case recommendation(RecommendationRecord)
+  /// What a generating method produced in one step.
+  case generation(GenerationRecord)
   /// The end of a trial.
   case trial(TrialRecord)
 
@@ -15,6 +19,7 @@ public enum LogEntry: Hashable, Sendable {
     switch self {
     case .query(let record): record.cell
     case .recommendation(let record): TrialCell(task: record.task, method: record.method, trial: record.trial)
+    case .generation(let record): record.cell
     case .trial(let record): record.cell
     }
   }
@@ -23,14 +28,14 @@ public enum LogEntry: Hashable, Sendable {
   public var deterministic: LogEntry {
     switch self {
     case .query(let record): .query(record.deterministic)
-    case .recommendation: self
+    case .recommendation, .generation: self
     case .trial(let record): .trial(record.deterministic)
     }
   }
 }
 
 extension LogEntry: Codable {
-  private enum Kind: String, Codable { case query, recommendation, trial }
+  private enum Kind: String, Codable { case query, recommendation, generation, trial }
   private enum KindKey: String, CodingKey { case kind }
 
   /// Decodes a line by its `kind` field.
@@ -39,6 +44,7 @@ extension LogEntry: Codable {
     switch kind {
     case .query: self = .query(try QueryRecord(from: decoder))
     case .recommendation: self = .recommendation(try RecommendationRecord(from: decoder))
+    case .generation: self = .generation(try GenerationRecord(from: decoder))
     case .trial: self = .trial(try TrialRecord(from: decoder))
     }
   }
@@ -52,6 +58,9 @@ extension LogEntry: Codable {
       try record.encode(to: encoder)
     case .recommendation(let record):
       try container.encode(Kind.recommendation, forKey: .kind)
+      try record.encode(to: encoder)
+    case .generation(let record):
+      try container.encode(Kind.generation, forKey: .kind)
       try record.encode(to: encoder)
     case .trial(let record):
       try container.encode(Kind.trial, forKey: .kind)

@@ -83,15 +83,17 @@ public struct RunFolder: Sendable {
     var queries: [QueryRecord] = []
     var recommendations: [RecommendationRecord] = []
     var trials: [TrialRecord] = []
+    var generations: [GenerationRecord] = []
     for entry in try RunLog.read(path: logFile) {
       switch entry {
       case .query(let record): queries.append(record)
       case .recommendation(let record): recommendations.append(record)
+      case .generation(let record): generations.append(record)
       case .trial(let record): trials.append(record)
       }
     }
     return RunRecords(
       manifest: manifest, tasks: tasks, methods: manifest.methods, queries: queries,
-      recommendations: recommendations, trials: trials)
+      recommendations: recommendations, trials: trials, generations: generations)
   }
 }

@@ -12,11 +12,13 @@ public struct RunRecords: Sendable {
   public var recommendations: [RecommendationRecord]
   /// One closing record per finished trial, sorted by cell.
   public var trials: [TrialRecord]
+  /// Every generation report, sorted by cell then step.
+  public var generations: [GenerationRecord]
 
   /// Creates records; sorts the lines into canonical order.
   public init(
     manifest: RunManifest, tasks: [TaskRecord], methods: [String], queries: [QueryRecord],
-    recommendations: [RecommendationRecord], trials: [TrialRecord]
+    recommendations: [RecommendationRecord], trials: [TrialRecord], generations: [GenerationRecord] = []
   ) {
     self.manifest = manifest
     self.tasks = tasks
@@ -24,5 +26,6 @@ public struct RunRecords: Sendable {
     self.queries = queries.sorted { ($0.cell, $0.query) < ($1.cell, $1.query) }
     self.recommendations = recommendations.sorted { ($0.task, $0.method, $0.trial, $0.afterQuery) < ($1.task, $1.method, $1.trial, $1.afterQuery) }
     self.trials = trials.sorted { $0.cell < $1.cell }
+    self.generations = generations.sorted { ($0.cell, $0.batch) < ($1.cell, $1.batch) }
   }
 }

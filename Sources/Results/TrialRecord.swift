@@ -31,8 +31,14 @@ public struct TrialRecord: Hashable, Sendable, Codable {
   public var cost: Double
   /// Proposals the method made in all.
   public var proposals: Int
-  /// Proposals refused as invalid or outside the domain.
+  /// Proposals refused for any reason (the sum of the three counts below).
   public var refused: Int
+  /// Proposals refused as not architectures of the search space.
+  public var refusedInvalid: Int
+  /// Proposals refused as valid architectures the pool does not hold.
+  public var refusedNotInPool: Int
+  /// Proposals refused as pool architectures outside the domain (no label).
+  public var refusedOutsideDomain: Int
   /// Proposals of architectures already queried in this trial.
   public var repeats: Int
   /// Proposals repeated within one batch.
@@ -45,8 +51,8 @@ public struct TrialRecord: Hashable, Sendable, Codable {
   /// Creates a record.
   public init(
     task: String, method: String, trial: Int, seed: UInt64, status: Status, message: String?,
-    queries: Int, cost: Double, proposals: Int, refused: Int, repeats: Int, repeatsInBatch: Int,
-    batches: Int, methodSeconds: Double
+    queries: Int, cost: Double, proposals: Int, refused: Int, refusedInvalid: Int = 0, refusedNotInPool: Int = 0,
+    refusedOutsideDomain: Int = 0, repeats: Int, repeatsInBatch: Int, batches: Int, methodSeconds: Double
   ) {
     self.task = task
     self.method = method
@@ -58,6 +64,9 @@ public struct TrialRecord: Hashable, Sendable, Codable {
     self.cost = cost
     self.proposals = proposals
     self.refused = refused
+    self.refusedInvalid = refusedInvalid
+    self.refusedNotInPool = refusedNotInPool
+    self.refusedOutsideDomain = refusedOutsideDomain
     self.repeats = repeats
     self.repeatsInBatch = repeatsInBatch
     self.batches = batches
@@ -75,5 +84,31 @@ public struct TrialRecord: Hashable, Sendable, Codable {
     var copy = self
     copy.methodSeconds = 0
     return copy
+  }
+}
+
+// MARK: - Decoding logs written before the refusal counts were split
+
+extension TrialRecord {
+  private enum CodingKeys: String, CodingKey {
+    case task, method, trial, seed, status, message, queries, cost, proposals, refused
+    case refusedInvalid, refusedNotInPool, refusedOutsideDomain
+    case repeats, repeatsInBatch, batches, methodSeconds
+  }
+
+  /// Decodes a trial line; the three refusal counts are 0 when absent (older logs).
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      task: try c.decode(String.self, forKey: .task), method: try c.decode(String.self, forKey: .method),
+      trial: try c.decode(Int.self, forKey: .trial), seed: try c.decode(UInt64.self, forKey: .seed),
+      status: try c.decode(Status.self, forKey: .status), message: try c.decodeIfPresent(String.self, forKey: .message),
+      queries: try c.decode(Int.self, forKey: .queries), cost: try c.decode(Double.self, forKey: .cost),
+      proposals: try c.decode(Int.self, forKey: .proposals), refused: try c.decode(Int.self, forKey: .refused),
+      refusedInvalid: try c.decodeIfPresent(Int.self, forKey: .refusedInvalid) ?? 0,
+      refusedNotInPool: try c.decodeIfPresent(Int.self, forKey: .refusedNotInPool) ?? 0,
+      refusedOutsideDomain: try c.decodeIfPresent(Int.self, forKey: .refusedOutsideDomain) ?? 0,
+      repeats: try c.decode(Int.self, forKey: .repeats), repeatsInBatch: try c.decode(Int.self, forKey: .repeatsInBatch),
+      batches: try c.decode(Int.self, forKey: .batches), methodSeconds: try c.decode(Double.self, forKey: .methodSeconds))
   }
 }

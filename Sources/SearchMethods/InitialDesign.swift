@@ -1,5 +1,5 @@
-import Benchmarks
 import Randomness
+import SearchSpaces
 
 /// The trial's shared stream of distinct, uniformly random domain architectures.
 ///

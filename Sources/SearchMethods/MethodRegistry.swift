@@ -1,5 +1,5 @@
-import Benchmarks
 import Models
+import SearchSpaces
 
 /// A method as the registry knows it: its name, help, settings, and how to build it.
 ///

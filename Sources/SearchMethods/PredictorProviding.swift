@@ -1,5 +1,5 @@
-import Benchmarks
 import Models
+import SearchSpaces
 
 /// A method whose learned predictor can be evaluated on its own (the predictor-quality
 /// tables of `nasarena predictors`).

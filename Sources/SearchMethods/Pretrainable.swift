@@ -1,4 +1,4 @@
-import Benchmarks
+import SearchSpaces
 import Randomness
 
 /// A method that does label-free work over its search space once (an auto-encoder over the

@@ -1,4 +1,4 @@
-import Benchmarks
+import SearchSpaces
 import Models
 import Randomness
 

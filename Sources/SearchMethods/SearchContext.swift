@@ -1,4 +1,4 @@
-import Benchmarks
+import SearchSpaces
 
 /// What a method is given for one trial, besides its settings and random generator.
 ///

@@ -1,5 +1,5 @@
-import Benchmarks
 import Randomness
+import SearchSpaces
 
 /// A search strategy driven by the harness in batched ask/tell steps.
 ///
@@ -93,11 +93,14 @@ public struct Observation: Hashable, Sendable {
     case notEvaluated
   }
 
-  /// Why a proposal was refused.
-  public enum Refusal: String, Hashable, Sendable {
-    /// The cell is not valid in the search space.
+  /// Why a proposal was refused (see `SearchSpace.status(of:)` and `Domain`).
+  public enum Refusal: String, Hashable, Sendable, CaseIterable {
+    /// The cell is not an architecture of the search space (or the pool index is out of
+    /// range).
     case invalid
-    /// The cell is valid but has no label (outside the domain).
+    /// The cell is a valid architecture of the space that the pool does not hold.
+    case notInPool
+    /// The architecture is in the pool but has no label (outside the domain).
     case outsideDomain
   }
 

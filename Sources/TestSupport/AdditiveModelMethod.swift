@@ -2,6 +2,7 @@ import Benchmarks
 import Models
 import Randomness
 import SearchMethods
+import SearchSpaces
 
 /// A small predictor-based method for tests: an additive model of per-position operation
 /// effects (least-squares-free: each effect is the mean target of the architectures that have

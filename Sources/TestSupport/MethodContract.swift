@@ -2,9 +2,11 @@ import Benchmarks
 import Harness
 import Randomness
 import SearchMethods
+import SearchSpaces
 
-/// Drives a method through ask/tell against a task without the harness's log, for contract
-/// checks: returns the pool indices it got evaluated, in order, and what it proposed.
+/// Drives a method through ask/tell against a task with the harness's real `Oracle` (the
+/// same refusals, repeats and budget as a run), without the run log, for contract checks:
+/// returns the pool indices it got evaluated, in order, and what it proposed.
 public struct MethodDriver {
   /// What one driven trial produced.
   public struct Trace: Equatable {
@@ -12,6 +14,8 @@ public struct MethodDriver {
     public var queried: [Int] = []
     /// Proposals made, resolved to pool indices (`-1` for ones outside the pool).
     public var proposed: [Int] = []
+    /// The refusals the oracle gave, in proposal order.
+    public var refusals: [Observation.Refusal] = []
     /// Whether the method stopped by itself (an empty batch).
     public var stoppedByItself = false
   }
@@ -27,42 +31,31 @@ public struct MethodDriver {
     self.settings = settings ?? entry.defaults
   }
 
-  /// Runs until `budget` architectures are evaluated or the method stops.
+  /// Runs until `budget` architectures are evaluated or the method stops (repeats are free).
   public func run(seed: UInt64, budget: Int) throws -> Trace {
     let design = InitialDesign(domain: task.domain, seed: SeedPlan.initialDesignSeed(trialSeed: seed))
     var method = try entry.makeMethod(settings: settings, context: SearchContext(domain: task.domain, initialDesign: design))
     var rng = SeedPlan.methodGenerator(trialSeed: seed, methodName: entry.name)
-    var known: [Int: Double] = [:]
+    var oracle = Oracle(task: task, budget: .queries(budget), duplicates: .free)
     var trace = Trace()
     var steps = 0
-    while trace.queried.count < budget && steps < 10 * budget + 100 {
+    while !oracle.budgetReached && oracle.remaining > 0 && steps < 10 * budget + 100 {
       steps += 1
-      let batch = try method.ask(count: budget - trace.queried.count, using: &rng)
+      let batch = try method.ask(count: oracle.remaining, using: &rng)
       if batch.isEmpty {
         trace.stoppedByItself = true
         break
       }
-      var observations: [Observation] = []
       for proposal in batch {
-        let index: Int?
         switch proposal.target {
-        case .poolIndex(let i): index = i
-        case .architecture(let a): index = task.domain.space.index(of: a)
+        case .poolIndex(let index): trace.proposed.append(index >= 0 && index < task.domain.space.poolSize ? index : -1)
+        case .architecture(let architecture): trace.proposed.append(task.domain.space.status(of: architecture).poolIndex ?? -1)
         }
-        trace.proposed.append(index ?? -1)
-        guard let index, task.domain.contains(index) else {
-          observations.append(Observation(proposal: proposal, poolIndex: nil, outcome: .refused(.outsideDomain)))
-          continue
-        }
-        if let signal = known[index] {
-          observations.append(Observation(proposal: proposal, poolIndex: index, outcome: .repeated(signal: signal)))
-        } else if trace.queried.count < budget {
-          known[index] = task.signal[index]
-          trace.queried.append(index)
-          observations.append(Observation(proposal: proposal, poolIndex: index, outcome: .evaluated(signal: task.signal[index], costSeconds: 0)))
-        } else {
-          observations.append(Observation(proposal: proposal, poolIndex: index, outcome: .notEvaluated))
-        }
+      }
+      let (observations, evaluations) = oracle.evaluate(batch)
+      trace.queried += evaluations.map(\.poolIndex)
+      for observation in observations {
+        if case .refused(let refusal) = observation.outcome { trace.refusals.append(refusal) }
       }
       try method.tell(observations)
     }

@@ -1,27 +1,36 @@
 import Benchmarks
 import Randomness
+import SearchSpaces
 
 /// A small fixed-topology search space for tests: `positions` slots, each one of `operations`
-/// labels, every combination valid (operations.count ^ positions architectures).
+/// labels, every combination in the pool (operations ^ positions architectures).
 ///
 /// Every position is its own input-to-output path (see `graph(of:)`), so the path encoding,
 /// when enabled, has one indicator per operation: whether some position uses it.
+///
+/// With `unpooledOperations > 0` the space also has labels `operations..<operations +
+/// unpooledOperations`: architectures using them are valid but not in the pool (as a
+/// NAS-Bench-Graph architecture without a table row), so generators can be tested on all
+/// three refusals.
 public struct TinySpace: SearchSpace {
   public let positions: Int
   public let operationCount: Int
   /// Whether the space offers the path encoding besides one-hot.
   public let hasPathEncoding: Bool
+  /// Extra valid labels whose architectures the pool does not hold.
+  public let unpooledOperations: Int
   public var name: String { "tiny-\(positions)x\(operationCount)" }
   public var poolSize: Int { Int(pow(operationCount, positions)) }
   public var operationNames: [String] { (0..<operationCount).map { "op\($0)" } }
   public var encodings: [EncodingKind] { hasPathEncoding ? [.oneHot, .path] : [.oneHot] }
 
-  /// A space of `positions` slots with `operations` labels each; `pathEncoding` adds the path
-  /// encoding.
-  public init(positions: Int = 3, operations: Int = 3, pathEncoding: Bool = false) {
+  /// A space of `positions` slots with `operations` pool labels (and `unpooledOperations`
+  /// valid labels outside the pool) each; `pathEncoding` adds the path encoding.
+  public init(positions: Int = 3, operations: Int = 3, pathEncoding: Bool = false, unpooledOperations: Int = 0) {
     self.positions = positions
     self.operationCount = operations
     self.hasPathEncoding = pathEncoding
+    self.unpooledOperations = unpooledOperations
   }
 
   public func architecture(at index: Int) -> Architecture {
@@ -35,11 +44,15 @@ public struct TinySpace: SearchSpace {
     return Architecture(operations: ops)
   }
 
-  public func index(of architecture: Architecture) -> Int? {
+  /// Every combination of `positions` labels below `operationCount` is in the pool; labels
+  /// up to `operationCount + unpooledOperations` are valid but not in the pool; anything else
+  /// is invalid.
+  public func status(of architecture: Architecture) -> PoolStatus {
     guard architecture.operations.count == positions, architecture.connections.isEmpty,
-      architecture.operations.allSatisfy({ Int($0) < operationCount })
-    else { return nil }
-    return architecture.operations.reduce(0) { $0 * operationCount + Int($1) }
+      architecture.operations.allSatisfy({ Int($0) < operationCount + unpooledOperations })
+    else { return .invalid }
+    guard architecture.operations.allSatisfy({ Int($0) < operationCount }) else { return .notInPool }
+    return .pool(architecture.operations.reduce(0) { $0 * operationCount + Int($1) })
   }
 
   public func key(at index: Int) -> String { architecture(at: index).operations.map(String.init).joined() }
@@ -80,7 +93,18 @@ public struct TinySpace: SearchSpace {
     return vector
   }
 
-  public func graph(of architecture: Architecture) -> CellGraph {
+  /// One position per slot, each over every valid label (the unpooled ones included).
+  public var tokenLayout: TokenLayout {
+    let values = (0..<(operationCount + unpooledOperations)).map(UInt8.init)
+    let names = values.map { "op\($0)" }
+    let slots = (0..<positions).map { TokenLayout.Position(name: "slot \($0)", role: .operation, values: values, valueNames: names) }
+    return TokenLayout(operationPositions: slots, connectionPositions: [])
+  }
+
+  /// One drawing (input, the slots in parallel, output) for both forms.
+  public var graphForms: [GraphForm] { [.brpNAS, .arch2vec] }
+
+  public func graph(of architecture: Architecture, as form: GraphForm) -> CellGraph {
     let nodes = positions + 2
     var adjacency = [Float](repeating: 0, count: nodes * nodes)
     for position in 0..<positions {

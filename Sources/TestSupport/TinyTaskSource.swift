@@ -1,6 +1,7 @@
 import Benchmarks
 import Harness
 import Randomness
+import SearchSpaces
 
 /// Tasks over `TinySpace` with formula labels, for harness and method tests.
 ///
@@ -13,9 +14,9 @@ public struct TinyTaskSource: TaskSource {
   public let space: TinySpace
 
   /// A source over a space of `positions` x `operations`; `pathEncoding` gives the space the
-  /// path encoding too.
-  public init(positions: Int = 4, operations: Int = 4, pathEncoding: Bool = false) {
-    space = TinySpace(positions: positions, operations: operations, pathEncoding: pathEncoding)
+  /// path encoding too, `unpooledOperations` valid labels outside the pool (see `TinySpace`).
+  public init(positions: Int = 4, operations: Int = 4, pathEncoding: Bool = false, unpooledOperations: Int = 0) {
+    space = TinySpace(positions: positions, operations: operations, pathEncoding: pathEncoding, unpooledOperations: unpooledOperations)
   }
 
   public var taskNames: [String] { ["tiny", "tiny-subset"] }

@@ -4,8 +4,9 @@ import Foundation
 import Harness
 import NeuralNetworks
 import Randomness
-import Tensor
 import SearchMethods
+import SearchSpaces
+import Tensor
 
 /// `nasarena perf`: timings of the hot paths, in one run so they compare as ratios.
 struct PerfCommand: AsyncParsableCommand {

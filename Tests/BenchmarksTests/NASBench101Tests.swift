@@ -1,5 +1,6 @@
 import Benchmarks
 import Randomness
+import SearchSpaces
 import Testing
 
 @Suite struct NASBench101Tests {
@@ -26,6 +27,13 @@ import Testing
     #expect(task.caveat == "NAS-Bench-101 30,001-cell subset with single-run validation accuracy only; not comparable to full-table results")
     let outside = (0..<task.domain.space.poolSize).reversed().first { !task.domain.contains($0) } ?? 0
     #expect(task.signal[outside].isNaN && task.signal.values.filter(\.isFinite).count == 30_001)
+  }
+
+  /// The smallest cell (input -> output) is row 6,992 of the pool file, under its hash.
+  @Test func theTwoVertexCellIsItsPoolRow() throws {
+    let direct = Architecture(operations: [0, 4, 5, 5, 5, 5, 5], connections: [1] + [UInt8](repeating: 0, count: 20))
+    let space = try NASBench101Space(data: TestData.directory())
+    #expect(space.index(of: direct) == 6_992 && space.key(at: 6_992) == "043721b9c7fe8c5fad811d47d83132ec")
   }
 
   /// The module hash of every labelled cell equals the hash stored with it, and maps to the

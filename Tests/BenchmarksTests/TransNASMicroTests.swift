@@ -1,5 +1,6 @@
 import Benchmarks
 import Randomness
+import SearchSpaces
 import Testing
 
 @Suite struct TransNASMicroTests {

@@ -1,8 +1,9 @@
 import Benchmarks
 import Harness
 import SearchMethods
-import Testing
+import SearchSpaces
 import TestSupport
+import Testing
 
 @Suite struct RandomSearchExpectationTests {
   @Test func probabilitiesMatchEnumerationOnATinyDomain() throws {

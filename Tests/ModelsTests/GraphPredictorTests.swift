@@ -2,8 +2,9 @@ import Benchmarks
 import Models
 import NeuralNetworks
 import Randomness
-import Testing
+import SearchSpaces
 import TestSupport
+import Testing
 
 /// The BRP-NAS graph models on the tiny benchmark, with a small GCN.
 @Suite struct GraphPredictorTests {

@@ -1,8 +1,9 @@
 import Benchmarks
 import Models
 import Randomness
-import Testing
+import SearchSpaces
 import TestSupport
+import Testing
 
 /// The MLP regressor, the ensemble and the encoded domain on the tiny benchmark.
 @Suite struct RegressorTests {

@@ -118,7 +118,7 @@ extension ReportWriterTests {
         "toy,3,a,b,2,2,3.5,3,0,0.5,0.5,exact,1,a",
       ])
     let trials = try #require(files["trials.csv"]).split(separator: "\n").map(String.init)
-    #expect(trials.dropFirst().first == "toy,a,0,,unfinished,3,7,7,3,3,3,,,,,,,,")
+    #expect(trials.dropFirst().first == "toy,a,0,,unfinished,3,7,7,3,3,3,,,,,,,,,,,")
     #expect(files["curves_seconds.csv"]?.split(separator: "\n").count == 1 + 2 * 2 * 100)
   }
 

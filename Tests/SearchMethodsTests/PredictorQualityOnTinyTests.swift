@@ -1,7 +1,8 @@
 import Harness
 import SearchMethods
-import Testing
+import SearchSpaces
 import TestSupport
+import Testing
 
 /// The three methods' predictors through the harness's predictor-quality evaluator.
 @Suite struct PredictorQualityOnTinyTests {

@@ -27,6 +27,12 @@ public struct ProposalStatistics: Hashable, Sendable {
   public var meanValidRate: Double
   /// Mean refused proposals per trial.
   public var meanRefused: Double
+  /// Mean proposals per trial refused as invalid.
+  public var meanRefusedInvalid: Double
+  /// Mean proposals per trial refused as valid but not in the pool.
+  public var meanRefusedNotInPool: Double
+  /// Mean proposals per trial refused as in the pool but outside the domain.
+  public var meanRefusedOutsideDomain: Double
   /// Mean proposals per trial of architectures already queried.
   public var meanRepeats: Double
   /// Mean proposals per trial repeated within one batch.
@@ -51,6 +57,9 @@ public struct ProposalStatistics: Hashable, Sendable {
     }
     meanValidRate = mean(\.validRate)
     meanRefused = mean { Double($0.refused) }
+    meanRefusedInvalid = mean { Double($0.refusedInvalid) }
+    meanRefusedNotInPool = mean { Double($0.refusedNotInPool) }
+    meanRefusedOutsideDomain = mean { Double($0.refusedOutsideDomain) }
     meanRepeats = mean { Double($0.repeats) }
     meanRepeatsInBatch = mean { Double($0.repeatsInBatch) }
     meanMethodSeconds = mean(\.methodSeconds)

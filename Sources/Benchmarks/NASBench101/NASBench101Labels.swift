@@ -1,3 +1,5 @@
+import SearchSpaces
+
 /// The labelled NAS-Bench-101 cells: the union of the 20k and 10k single-run slices
 /// (30,001 cells), with their measured columns, placed in the pool.
 struct NASBench101Labels: Sendable {

@@ -1,3 +1,5 @@
+import SearchSpaces
+
 /// The NAS-Bench-Graph light table: for each of 9 graph datasets, the architectures
 /// (ascending package hash) with validation and test performance, latency and parameters.
 struct NASBenchGraphTable: Sendable {
@@ -77,5 +79,18 @@ struct NASBenchGraphTable: Sendable {
       result[name] = Dataset(hashes: rows.map { Int32(hashes[$0]) }, columns: columns)
     }
     return NASBenchGraphTable(datasets: result)
+  }
+}
+
+extension NASBenchGraphSpace {
+  /// The space of `dataset` in `data` (loads the table once per process).
+  ///
+  /// - Throws: `unknownTask` for an unknown dataset (listing the `nbgraph-` tasks), or any
+  ///   error of loading the table.
+  public init(data: DataDirectory, dataset: String) throws {
+    guard let rows = try NASBenchGraphTable.cached(in: data).datasets[dataset] else {
+      throw BenchmarkError.unknownTask(name: "nbgraph-" + dataset, known: NASBenchGraphTable.datasets.map { "nbgraph-" + $0 })
+    }
+    self.init(dataset: dataset, hashes: rows.hashes)
   }
 }

@@ -1,3 +1,5 @@
+import SearchSpaces
+
 /// One benchmark, dataset and choice of columns: what a suite runs methods on.
 ///
 /// A task holds the labels (the search signal a query returns, the report metric that curves

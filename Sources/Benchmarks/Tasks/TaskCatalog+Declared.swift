@@ -1,3 +1,5 @@
+import SearchSpaces
+
 /// Tasks declared in suites over the shipped benchmarks.
 extension TaskCatalog {
   /// The columns of every shipped benchmark, in a fixed order.

@@ -1,3 +1,5 @@
+import SearchSpaces
+
 /// Building the tasks of the fixed-topology cell benchmarks.
 extension TaskCatalog {
   /// A NAS-Bench-201 task: domain = pool = 15,625 cells.

@@ -1,3 +1,5 @@
+import SearchSpaces
+
 /// Building the tasks of NAS-Bench-101 and NAS-Bench-Graph.
 extension TaskCatalog {
   /// The NAS-Bench-101 task: domain = the 30,001 labelled cells, pool = all 423,624.

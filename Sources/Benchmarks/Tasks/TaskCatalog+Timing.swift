@@ -1,3 +1,5 @@
+import SearchSpaces
+
 /// Cold-load timings of every benchmark family, for `nasarena perf`.
 extension TaskCatalog {
   /// Loads every family's tables again, bypassing the process cache, and builds one task of

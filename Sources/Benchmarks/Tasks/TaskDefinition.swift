@@ -1,3 +1,5 @@
+import SearchSpaces
+
 /// The recipe of one task: family, dataset and the columns of signal, report and cost.
 struct TaskDefinition: Sendable {
   /// The benchmark family, which fixes the tables and the search space.

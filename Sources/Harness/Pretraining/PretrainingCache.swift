@@ -1,5 +1,6 @@
 import BinaryCoding
 import Benchmarks
+import SearchSpaces
 import Foundation
 import Randomness
 import Results

@@ -1,4 +1,5 @@
 import Benchmarks
+import SearchSpaces
 
 /// What a pretrained value depends on, and so what the cache is keyed by: the method, the
 /// search space and its pool, the settings that matter for pretraining, the pretraining seed

@@ -1,4 +1,5 @@
 import Benchmarks
+import SearchSpaces
 import Foundation
 import Results
 import SearchMethods

@@ -1,44 +1,74 @@
 import Benchmarks
 import SearchMethods
+import SearchSpaces
 
 /// The only holder of labels in a trial: evaluates proposals against the budget.
 ///
-/// It resolves each proposal to a pool index (refusing invalid cells and cells outside the
-/// domain), answers repeats from memory (free or counted, per the suite), evaluates new
+/// It resolves each proposal to a pool index, refusing it for one of three reasons the
+/// `SearchSpace.status(of:)` and the domain tell apart: `invalid` (not an architecture of the
+/// space, or a pool index out of range), `notInPool` (a valid architecture the pool lacks) and
+/// `outsideDomain` (in the pool, without a label: NAS-Bench-101 outside its 30k labelled
+/// cells). It answers repeats from memory (free or counted, per the suite), evaluates new
 /// architectures until the budget is reached, and hands back observations that carry the search
 /// signal only. Within one batch, proposals are handled in order; once the budget is reached the
 /// rest of the batch is `notEvaluated` (a batch that would overshoot is truncated).
-struct Oracle {
+///
+/// Public so that test drivers (`TestSupport`) run methods through this oracle, not a copy.
+public struct Oracle {
   /// One counted query, with what the log needs and the method never sees.
-  struct Evaluation {
-    let poolIndex: Int
-    let signal: Double
-    let report: Double
-    let cost: Double
-    let cumulativeCost: Double
-    let isInitial: Bool
+  public struct Evaluation: Sendable {
+    /// The pool index evaluated.
+    public let poolIndex: Int
+    /// Its search signal.
+    public let signal: Double
+    /// Its report metric.
+    public let report: Double
+    /// The simulated seconds charged for it (0 for a counted repeat).
+    public let cost: Double
+    /// The simulated seconds charged so far in the trial.
+    public let cumulativeCost: Double
+    /// Whether it came from the shared initial design.
+    public let isInitial: Bool
   }
 
-  let task: BenchmarkTask
-  let budget: Budget
-  let duplicates: DuplicatePolicy
+  /// The task whose labels answer the queries.
+  public let task: BenchmarkTask
+  /// When the trial ends.
+  public let budget: Budget
+  /// Whether repeats count as queries.
+  public let duplicates: DuplicatePolicy
   private(set) var signals: [Int: Double] = [:]
-  private(set) var queries = 0
-  private(set) var cumulativeCost = 0.0
-  private(set) var budgetReached = false
-  private(set) var proposals = 0
-  private(set) var refused = 0
-  private(set) var repeats = 0
-  private(set) var repeatsInBatch = 0
+  /// Counted queries so far.
+  public private(set) var queries = 0
+  /// Simulated seconds charged so far.
+  public private(set) var cumulativeCost = 0.0
+  /// Whether the budget is used up.
+  public private(set) var budgetReached = false
+  /// Proposals handled so far.
+  public private(set) var proposals = 0
+  /// Proposals refused as invalid.
+  public private(set) var refusedInvalid = 0
+  /// Proposals refused as valid architectures the pool lacks.
+  public private(set) var refusedNotInPool = 0
+  /// Proposals refused as pool architectures outside the domain.
+  public private(set) var refusedOutsideDomain = 0
+  /// Proposals of architectures already queried in the trial.
+  public private(set) var repeats = 0
+  /// Repeats within one batch.
+  public private(set) var repeatsInBatch = 0
 
-  init(task: BenchmarkTask, budget: Budget, duplicates: DuplicatePolicy) {
+  /// Proposals refused for any reason.
+  public var refused: Int { refusedInvalid + refusedNotInPool + refusedOutsideDomain }
+
+  /// An oracle over `task`'s labels with a fresh trial's state.
+  public init(task: BenchmarkTask, budget: Budget, duplicates: DuplicatePolicy) {
     self.task = task
     self.budget = budget
     self.duplicates = duplicates
   }
 
   /// How many more architectures a method may usefully propose now.
-  var remaining: Int {
+  public var remaining: Int {
     let unqueried = task.domain.count - signals.count
     switch budget {
     case .queries(let limit): return max(0, min(limit - queries, duplicates == .counted ? limit - queries : unqueried))
@@ -47,7 +77,7 @@ struct Oracle {
   }
 
   /// Evaluates a batch; returns one observation per proposal and the counted queries.
-  mutating func evaluate(_ batch: [Proposal]) -> (observations: [Observation], evaluations: [Evaluation]) {
+  public mutating func evaluate(_ batch: [Proposal]) -> (observations: [Observation], evaluations: [Evaluation]) {
     var observations: [Observation] = []
     var evaluations: [Evaluation] = []
     var seenInBatch = Set<Int>()
@@ -56,7 +86,11 @@ struct Oracle {
       let index: Int
       switch resolve(proposal) {
       case .refused(let refusal):
-        refused += 1
+        switch refusal {
+        case .invalid: refusedInvalid += 1
+        case .notInPool: refusedNotInPool += 1
+        case .outsideDomain: refusedOutsideDomain += 1
+        }
         observations.append(Observation(proposal: proposal, poolIndex: nil, outcome: .refused(refusal)))
         continue
       case .poolIndex(let resolved):
@@ -115,8 +149,11 @@ struct Oracle {
       guard index >= 0 && index < space.poolSize else { return .refused(.invalid) }
       return task.domain.contains(index) ? .poolIndex(index) : .refused(.outsideDomain)
     case .architecture(let architecture):
-      guard let index = space.index(of: architecture) else { return .refused(.invalid) }
-      return task.domain.contains(index) ? .poolIndex(index) : .refused(.outsideDomain)
+      switch space.status(of: architecture) {
+      case .invalid: return .refused(.invalid)
+      case .notInPool: return .refused(.notInPool)
+      case .pool(let index): return task.domain.contains(index) ? .poolIndex(index) : .refused(.outsideDomain)
+      }
     }
   }
 }

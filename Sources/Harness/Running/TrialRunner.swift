@@ -41,12 +41,20 @@ struct TrialRunner {
           break
         }
         let before = oracle.queries
+        let generation = (method as? any GenerationReporting)?.generationReport()
         let (observations, evaluations) = oracle.evaluate(proposals)
         let tellStart = clock.now
         try method.tell(observations)
         methodTime += clock.now - tellStart
         let seconds = methodTime.seconds
-        var lines = evaluations.enumerated().map { offset, evaluation in
+        var lines: [LogEntry] = []
+        if let generation {
+          lines.append(.generation(GenerationRecord(
+            task: task.name, method: spec.label, trial: trial, batch: batch, afterQuery: before,
+            generated: generation.generated, valid: generation.valid, unique: generation.unique,
+            novel: generation.novel, inDomain: generation.inDomain, tokenCounts: generation.tokenCounts)))
+        }
+        lines += evaluations.enumerated().map { offset, evaluation in
           LogEntry.query(QueryRecord(
             task: task.name, method: spec.label, trial: trial, query: before + offset + 1,
             poolIndex: evaluation.poolIndex, key: task.domain.space.key(at: evaluation.poolIndex),
@@ -80,6 +88,8 @@ struct TrialRunner {
     let record = TrialRecord(
       task: task.name, method: spec.label, trial: trial, seed: trialSeed, status: status, message: message,
       queries: oracle.queries, cost: oracle.cumulativeCost, proposals: oracle.proposals, refused: oracle.refused,
+      refusedInvalid: oracle.refusedInvalid, refusedNotInPool: oracle.refusedNotInPool,
+      refusedOutsideDomain: oracle.refusedOutsideDomain,
       repeats: oracle.repeats, repeatsInBatch: oracle.repeatsInBatch, batches: batch,
       methodSeconds: methodTime.seconds)
     try await sink.emit([.trial(record)])

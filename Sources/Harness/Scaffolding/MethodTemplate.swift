@@ -51,8 +51,8 @@ public struct MethodTemplate: Sendable {
 
   private var methodFile: String {
     """
-    import Benchmarks
     import Randomness
+    import SearchSpaces
 
     /// \(typeName): greedy mutation search. Each step proposes mutations of the best architecture
     /// found so far that are new and inside the domain; when a parent has none left, a fresh

@@ -1,5 +1,5 @@
-import Benchmarks
 import NeuralNetworks
+import SearchSpaces
 
 /// Every architecture of a domain as a graph with operations on nodes, for graph models.
 ///

@@ -1,5 +1,5 @@
-import Benchmarks
 import Randomness
+import SearchSpaces
 
 /// The row of each domain architecture in per-domain matrices (encodings, graphs).
 ///

@@ -1,4 +1,4 @@
-import Benchmarks
+import SearchSpaces
 
 /// Every architecture of a domain in one fixed-length encoding, as one contiguous matrix.
 ///

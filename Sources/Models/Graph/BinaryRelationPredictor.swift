@@ -3,7 +3,7 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Benchmarks
+import SearchSpaces
 import NeuralNetworks
 import Randomness
 import Tensor

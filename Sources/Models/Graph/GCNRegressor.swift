@@ -1,6 +1,6 @@
-import Benchmarks
 import NeuralNetworks
 import Randomness
+import SearchSpaces
 import Tensor
 
 /// BRP-NAS's unary predictor: a GCN embedding and a linear layer regressing the signal,

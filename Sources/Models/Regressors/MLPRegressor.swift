@@ -1,6 +1,6 @@
-import Benchmarks
 import NeuralNetworks
 import Randomness
+import SearchSpaces
 import Tensor
 
 /// A multilayer perceptron regressor on a fixed-length architecture encoding.

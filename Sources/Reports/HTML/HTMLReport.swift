@@ -19,11 +19,16 @@ enum HTMLReport {
       out += "<p class=\"note\">\(HTMLText.escaped(SummaryTable.pretrainingNote))</p></details>\n"
     }
     let settings = ReportSettingsView(analysis)
-    for (index, task) in analysis.tasks.enumerated() { out += section(task, index: index, settings: settings) }
+    for (index, task) in analysis.tasks.enumerated() {
+      let generations = analysis.generationRounds.filter { $0.task == task.task.name }
+      out += section(task, index: index, settings: settings, generations: generations)
+    }
     return out + "</body>\n</html>\n"
   }
 
-  private static func section(_ task: TaskAnalysis, index: Int, settings: ReportSettingsView) -> String {
+  private static func section(
+    _ task: TaskAnalysis, index: Int, settings: ReportSettingsView, generations: [GenerationRound]
+  ) -> String {
     var out = "<section>\n<h2>\(HTMLText.escaped(task.task.name))</h2>\n"
     if let caveat = task.task.caveat {
       out += "<p class=\"caveat\">⚠ CAVEAT: \(HTMLText.escaped(caveat))</p>\n"
@@ -46,6 +51,10 @@ enum HTMLReport {
     }
     if let recommendations = SummaryTable.recommendations(task) {
       out += "<h3>Recommendations (oracle_max + top-1)</h3>\n" + recommendations.html
+    }
+    if let generated = SummaryTable.generations(generations) {
+      out += "<h3>Generated cells per round</h3>\n" + generated.html
+      out += "<p class=\"note\">\(HTMLText.withCode(TaskFacts.generationNote))</p>\n"
     }
     return out + "</section>\n"
   }

@@ -85,11 +85,17 @@ extension SummaryTable {
   /// Per method: how its proposals went (means per trial over trials with a closing record).
   static func proposals(_ task: TaskAnalysis) -> SummaryTable {
     var table = SummaryTable(
-      header: ["method", "trials", "valid rate", "refused / trial", "repeats / trial", "method s / trial", "exhausted", "failed", "unfinished"])
+      header: [
+        "method", "trials", "valid rate", "refused / trial", "invalid / trial", "not in pool / trial",
+        "outside domain / trial", "repeats / trial", "method s / trial", "exhausted", "failed", "unfinished",
+      ])
     for entry in task.proposals {
       table.append([
         SummaryTable.Cell(entry.method), SummaryTable.Cell(String(entry.trials)),
         SummaryTable.Cell(NumberFormat.fixed(entry.meanValidRate, 3)), SummaryTable.Cell(NumberFormat.fixed(entry.meanRefused, 1)),
+        SummaryTable.Cell(NumberFormat.fixed(entry.meanRefusedInvalid, 1)),
+        SummaryTable.Cell(NumberFormat.fixed(entry.meanRefusedNotInPool, 1)),
+        SummaryTable.Cell(NumberFormat.fixed(entry.meanRefusedOutsideDomain, 1)),
         SummaryTable.Cell(NumberFormat.fixed(entry.meanRepeats, 1)), SummaryTable.Cell(NumberFormat.significant(entry.meanMethodSeconds, 3)),
         SummaryTable.Cell(String(entry.exhausted)), SummaryTable.Cell(String(entry.failures.count), emphasized: !entry.failures.isEmpty),
         SummaryTable.Cell(String(entry.unfinished)),

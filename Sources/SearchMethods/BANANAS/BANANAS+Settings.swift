@@ -1,5 +1,5 @@
-import Benchmarks
 import Models
+import SearchSpaces
 
 extension BANANAS {
   /// Which encoding BANANAS's MLPs read.

@@ -1,6 +1,6 @@
-import Benchmarks
 import Models
 import Randomness
+import SearchSpaces
 
 /// BANANAS: Bayesian optimisation with an ensemble of neural predictors on the path encoding.
 ///

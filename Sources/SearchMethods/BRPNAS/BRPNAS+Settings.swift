@@ -1,5 +1,5 @@
-import Benchmarks
 import Models
+import SearchSpaces
 
 extension BRPNAS {
   /// The predictor BRP-NAS searches with.

@@ -1,6 +1,6 @@
-import Benchmarks
 import Models
 import Randomness
+import SearchSpaces
 
 /// BRP-NAS: a GCN binary relation predictor ranks the whole domain; each round queries the
 /// best-predicted architectures and a random sample of a shrinking predicted top.

@@ -1,5 +1,5 @@
-import Benchmarks
 import Randomness
+import SearchSpaces
 
 /// Local search with restarts, in the first-improvement and best-improvement variants.
 ///

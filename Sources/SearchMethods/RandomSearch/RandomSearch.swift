@@ -1,5 +1,5 @@
-import Benchmarks
 import Randomness
+import SearchSpaces
 
 /// Random search: uniform sampling without replacement over the domain.
 ///

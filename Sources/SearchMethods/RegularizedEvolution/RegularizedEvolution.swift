@@ -1,5 +1,5 @@
-import Benchmarks
 import Randomness
+import SearchSpaces
 
 /// Regularized (aging) evolution.
 ///

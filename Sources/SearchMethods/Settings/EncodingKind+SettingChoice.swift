@@ -1,4 +1,4 @@
-import Benchmarks
+import SearchSpaces
 
 /// Encodings are a setting of the learned methods (`weaknas`, `bananas`).
 extension EncodingKind: SettingChoice {}

@@ -1,5 +1,5 @@
-import Benchmarks
 import Models
+import SearchSpaces
 
 extension WeakNAS {
   /// WeakNAS's settings (defaults: the published NAS-Bench-201 setting; NAS-Bench-101 uses

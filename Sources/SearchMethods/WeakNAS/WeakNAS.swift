@@ -1,6 +1,6 @@
-import Benchmarks
 import Models
 import Randomness
+import SearchSpaces
 
 /// WeakNAS: iteratively retrained weak predictors that narrow the search to a predicted top.
 ///

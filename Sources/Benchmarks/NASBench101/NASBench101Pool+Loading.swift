@@ -1,41 +1,11 @@
-/// Every NAS-Bench-101 cell (423,624), compactly: about 12 MB in memory.
-///
-/// Read from `nasbench101/nb101_search_space_all423624.csv.gz`, whose rows are in ascending
-/// module-hash order; the row is the pool index, so a hash is found by binary search.
-struct NASBench101Pool: Sendable {
+import SearchSpaces
+
+/// Reading the NAS-Bench-101 pool from its data file, and the space over it.
+extension NASBench101Pool {
   /// The data file.
   static let file = "nasbench101/nb101_search_space_all423624.csv.gz"
   /// The documented number of cells.
   static let expectedCount = 423_624
-
-  /// Module hash of each cell, ascending.
-  let hashes: [ModuleHashKey]
-  /// Vertex count of each cell (2...7).
-  let vertexCounts: [UInt8]
-  /// Labels of each cell, 7 per cell (absent vertices padded with the absent label).
-  let labels: [UInt8]
-  /// Adjacency of each cell: bit k set when `NASBench101Cell.pairs[k]` is an edge.
-  let adjacency: [UInt32]
-
-  var count: Int { hashes.count }
-
-  /// The cell at pool index `index`.
-  func cell(at index: Int) -> NASBench101Cell {
-    let n = Int(vertexCounts[index])
-    var successors = [UInt8](repeating: 0, count: n)
-    let mask = adjacency[index]
-    for (k, (i, j)) in NASBench101Cell.pairs.enumerated() where mask & (1 << UInt32(k)) != 0 {
-      successors[i] |= 1 << UInt8(j)
-    }
-    return NASBench101Cell(labels: Array(labels[(index * 7)..<(index * 7 + n)]), successors: successors)
-  }
-
-  /// The pool index of `hash`, or `nil`.
-  ///
-  /// - Complexity: O(log n).
-  func index(of hash: ModuleHashKey) -> Int? {
-    hashes.sortedIndex(of: hash)
-  }
 
   /// The pool of `data`, loaded once per process.
   static func cached(in data: DataDirectory) throws -> NASBench101Pool {
@@ -67,7 +37,7 @@ struct NASBench101Pool: Sendable {
     if let row = vertexCounts.indices.first(where: { vertexCounts[$0] < 2 || vertexCounts[$0] > 7 }) {
       throw table.malformed(row: row, column: try table.column("num_vertices"), expected: "a vertex count in 2...7")
     }
-    var labels = [UInt8](repeating: NASBench101Cell.absentLabel, count: count * 7)
+    var labels = [UInt8](repeating: NASBench101Space.absentLabel, count: count * 7)
     try table.forEachField("ops", expected: "letters I, A, B, M, O: I first, O last, one per vertex") { row, field in
       let n = vertexCounts[row]
       guard field.count == n else { return false }
@@ -90,7 +60,7 @@ struct NASBench101Pool: Sendable {
       guard field.count == 49 else { return false }
       let n = vertexCounts[row]
       var mask: UInt32 = 0
-      for (k, (i, j)) in NASBench101Cell.pairs.enumerated() where field[i * 7 + j] == UInt8(ascii: "1") {
+      for (k, (i, j)) in NASBench101Space.connectionPairs.enumerated() where field[i * 7 + j] == UInt8(ascii: "1") {
         guard j < n else { return false }
         mask |= 1 << UInt32(k)
       }
@@ -100,5 +70,15 @@ struct NASBench101Pool: Sendable {
       return true
     }
     return NASBench101Pool(hashes: hashes, vertexCounts: vertexCounts.map(UInt8.init), labels: labels, adjacency: adjacency)
+  }
+}
+
+extension NASBench101Space {
+  /// The space of `data` (loads the 423,624-cell pool once per process).
+  ///
+  /// - Throws: any `BenchmarkError` of loading `nasbench101/nb101_search_space_all423624.csv.gz`.
+  /// - Complexity: about 1 s the first time in a release build, O(1) after.
+  public init(data: DataDirectory) throws {
+    self.init(pool: try NASBench101Pool.cached(in: data))
   }
 }

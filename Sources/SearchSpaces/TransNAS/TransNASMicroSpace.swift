@@ -7,8 +7,6 @@
 /// `64-41414-a_bc_def` (fixed macro skeleton, then the cell). Encodings and graph: see
 /// `FixedTopologyCellSpace` (one-hot 24, path 39, BRP-NAS graph with vocabulary 4).
 public struct TransNASMicroSpace: FixedTopologyCellSpace {
-  /// The data file that fixes the pool order.
-  public static let file = "transnas_bench_101/tnb101_micro_valid.csv.gz"
   /// The operation names, indexed by label.
   public static let labels = ["none", "skip_connect", "conv1x1", "conv3x3"]
 
@@ -16,7 +14,7 @@ public struct TransNASMicroSpace: FixedTopologyCellSpace {
   public let cells: FixedCellIndex
   public var name: String { "transnas-micro" }
 
-  /// The space with pool order `cells` (use `init(data:)` to read it from the table).
+  /// The space with pool order `cells` (`Benchmarks` reads it from the table with `init(data:)`).
   public init(cells: FixedCellIndex) {
     self.cells = cells
   }
@@ -26,10 +24,4 @@ public struct TransNASMicroSpace: FixedTopologyCellSpace {
     let d = operations.map(String.init)
     return "64-41414-\(d[0])_\(d[1])\(d[2])_\(d[3])\(d[4])\(d[5])"
   }
-
-  /// The metric columns, one per Taskonomy task.
-  public static let metricColumns = [
-    "class_scene_valid_top1", "class_object_valid_top1", "jigsaw_valid_top1", "room_layout_valid_neg_loss",
-    "segmentsemantic_valid_acc", "normal_valid_ssim", "autoencoder_valid_ssim",
-  ]
 }

@@ -41,6 +41,21 @@ extension FixedTopologyCellSpace {
     }
   }
 
+  /// The graph forms: BRP-NAS and arch2vec.
+  public var graphForms: [GraphForm] { [.brpNAS, .arch2vec] }
+
+  /// The cell in graph form `form` (see `brpNASGraph(of:)` and `arch2vecGraph(of:)`).
+  ///
+  /// - Precondition: `architecture` is a cell of the space.
+  /// - Complexity: O(1) (at most 8 nodes).
+  public func graph(of architecture: Architecture, as form: GraphForm) -> CellGraph {
+    precondition(index(of: architecture) != nil, "graph: \(architecture) is not a cell of \(name)")
+    switch form {
+    case .brpNAS: return brpNASGraph(of: architecture)
+    case .arch2vec: return arch2vecGraph(of: architecture)
+    }
+  }
+
   /// The cell with operations on nodes, as BRP-NAS builds it (Dudziak et al., NeurIPS 2020).
   ///
   /// Nodes: the input, one node per edge whose operation is a real operation (label >= 2),
@@ -53,8 +68,7 @@ extension FixedTopologyCellSpace {
   /// conv 1x1, conv 3x3, avg pool 3x3, output).
   ///
   /// - Complexity: O(1) (at most 8 nodes).
-  public func graph(of architecture: Architecture) -> CellGraph {
-    precondition(index(of: architecture) != nil, "graph: \(architecture) is not a cell of \(name)")
+  func brpNASGraph(of architecture: Architecture) -> CellGraph {
     let labels = architecture.operations
     // Node numbering while building: 0 input, 1 + edge for edge nodes, 7 output.
     // sources[n] = graph nodes whose output arrives at cell node n.

@@ -4,8 +4,9 @@ import Randomness
 /// Benchmarks, https://arxiv.org/abs/2206.09166): four computing nodes, each taking its input
 /// from the graph input or an earlier node (one of 9 link patterns), each with one of 9 GNN
 /// operations. The pool is the table's architectures for the dataset (26,206; `proteins`:
-/// 2,021 over 5 operations), in ascending package hash; anything else is `nil` from
-/// `index(of:)`.
+/// 2,021 over 5 operations), in ascending package hash. Any of the 9 link patterns with any 4
+/// of the 9 operations is a valid architecture (59,049); those without a row in the dataset's
+/// table are `notInPool` (`status(of:)`), everything else is `invalid`.
 ///
 /// An `Architecture` holds `connections` = the 4 link inputs (0 = graph input, k = node k)
 /// and `operations` = the 4 labels, indices into `labels` (0 gat, 1 gcn, 2 gin, 3 cheb,
@@ -29,18 +30,11 @@ public struct NASBenchGraphSpace: SearchSpace {
   public var operationNames: [String] { Self.labels }
   public var poolSize: Int { hashes.count }
 
-  /// The space of `dataset` in `data` (loads the table once per process).
+  /// The space of `dataset` whose pool is `hashes` (`Benchmarks` reads them from the table
+  /// with `init(data:dataset:)`).
   ///
-  /// - Throws: `unknownTask` for an unknown dataset (listing the `nbgraph-` tasks), or any
-  ///   error of loading the table.
-  public init(data: DataDirectory, dataset: String) throws {
-    guard let rows = try NASBenchGraphTable.cached(in: data).datasets[dataset] else {
-      throw BenchmarkError.unknownTask(name: "nbgraph-" + dataset, known: NASBenchGraphTable.datasets.map { "nbgraph-" + $0 })
-    }
-    self.init(dataset: dataset, hashes: rows.hashes)
-  }
-
-  init(dataset: String, hashes: [Int32]) {
+  /// - Precondition: `hashes` strictly ascending, each a valid package hash.
+  public init(dataset: String, hashes: [Int32]) {
     self.dataset = dataset
     self.hashes = hashes
     var used = [Bool](repeating: false, count: Self.labels.count)
@@ -57,7 +51,7 @@ public struct NASBenchGraphSpace: SearchSpace {
   }
 
   /// Whether every digit of a package hash is in range (link pattern and labels below 9).
-  static func isValidHash(_ hash: Int) -> Bool {
+  public static func isValidHash(_ hash: Int) -> Bool {
     hash >= 0 && hash < 90_000 && hash / 1_000 % 10 < 9 && hash / 100 % 10 < 9 && hash / 10 % 10 < 9 && hash % 10 < 9
   }
 
@@ -84,9 +78,14 @@ public struct NASBenchGraphSpace: SearchSpace {
     return Architecture(operations: decoded.operations, connections: Self.links[decoded.link])
   }
 
+  /// `invalid` unless the connections are one of the 9 link patterns and the operations 4
+  /// labels below 9; then the pool index of its package hash, or `notInPool` when the
+  /// dataset's table has no such row.
+  ///
   /// - Complexity: O(log n).
-  public func index(of architecture: Architecture) -> Int? {
-    Self.hash(of: architecture).flatMap { hashes.sortedIndex(of: Int32($0)) }
+  public func status(of architecture: Architecture) -> PoolStatus {
+    guard let hash = Self.hash(of: architecture) else { return .invalid }
+    return hashes.sortedIndex(of: Int32(hash)).map(PoolStatus.pool) ?? .notInPool
   }
 
   /// The package hash of pool index `index`, as text.

@@ -18,9 +18,9 @@ public protocol SearchSpace: Sendable {
   /// - Precondition: `0 <= index < poolSize`.
   func architecture(at index: Int) -> Architecture
 
-  /// The pool index of `architecture` after canonicalisation, or `nil` when it is invalid
-  /// or not in the pool.
-  func index(of architecture: Architecture) -> Int?
+  /// Whether `architecture` is invalid, a valid architecture the pool lacks, or (after
+  /// canonicalisation) the pool architecture with some index. Each space documents its rules.
+  func status(of architecture: Architecture) -> PoolStatus
 
   /// The canonical key used in logs (NAS-Bench-201: the cell string; NAS-Bench-101: the
   /// official module hash).
@@ -45,11 +45,33 @@ public protocol SearchSpace: Sendable {
   /// - Precondition: `encodings.contains(kind)`.
   func encode(_ architecture: Architecture, as kind: EncodingKind) -> [Float]
 
+  /// The graph forms this space can draw (`brpNAS` always).
+  var graphForms: [GraphForm] { get }
+
   /// The architecture as a graph with operations on nodes, for graph neural networks.
-  func graph(of architecture: Architecture) -> CellGraph
+  ///
+  /// - Precondition: `architecture` is valid and `graphForms.contains(form)`.
+  func graph(of architecture: Architecture, as form: GraphForm) -> CellGraph
+
+  /// The architecture as a row of tokens, for generators that build cells position by
+  /// position without knowing the space.
+  var tokenLayout: TokenLayout { get }
 }
 
 extension SearchSpace {
+  /// The pool index of `architecture` after canonicalisation, or `nil` when it is invalid
+  /// or not in the pool (`status(of:)` tells the two apart).
+  public func index(of architecture: Architecture) -> Int? {
+    status(of: architecture).poolIndex
+  }
+
+  /// The architecture in the BRP-NAS graph form (what the GCN predictors use).
+  ///
+  /// - Precondition: `architecture` is valid.
+  public func graph(of architecture: Architecture) -> CellGraph {
+    graph(of: architecture, as: .brpNAS)
+  }
+
   /// The feature vector length of `kind` (from encoding the first pool architecture).
   public func encodingLength(_ kind: EncodingKind) -> Int {
     encode(architecture(at: 0), as: kind).count

@@ -51,20 +51,51 @@ extension NASBench101Space {
     }
   }
 
-  /// The pruned cell: V nodes (input first, output last), edges as in the cell, node labels
-  /// 0 input, 1 conv3x3, 2 conv1x1, 3 maxpool, 4 output (`vocabularySize` 5).
+  /// The graph forms: BRP-NAS (the pruned cell) and arch2vec (7 nodes, padded).
+  public var graphForms: [GraphForm] { [.brpNAS, .arch2vec] }
+
+  /// The pruned cell in graph form `form`; node labels 0 input, 1 conv3x3, 2 conv1x1,
+  /// 3 maxpool, 4 output (`vocabularySize` 5).
+  ///
+  /// - `.brpNAS`: the V nodes of the pruned cell (input first, output last), its edges.
+  /// - `.arch2vec`: always 7 nodes, as arch2vec pads NAS-Bench-101 cells (Yan et al., NeurIPS
+  ///   2020): the first V - 1 nodes of the pruned cell, then 7 - V padding nodes (label
+  ///   `CellGraph.paddingLabel`, no edges), then the output at node 6.
   ///
   /// - Precondition: `architecture` is a valid cell.
   /// - Complexity: O(V^2).
-  public func graph(of architecture: Architecture) -> CellGraph {
+  public func graph(of architecture: Architecture, as form: GraphForm) -> CellGraph {
     guard let cell = NASBench101Cell(architecture)?.pruned() else {
       preconditionFailure("graph: \(architecture) is not a valid NAS-Bench-101 cell")
     }
     let n = cell.vertexCount
-    var adjacency = [Float](repeating: 0, count: n * n)
+    let nodeCount = form == .brpNAS ? n : NASBench101Cell.maxVertices
+    // Vertex v of the pruned cell sits at node v, except the output, which is always last.
+    let node = { (vertex: Int) in vertex == n - 1 ? nodeCount - 1 : vertex }
+    var adjacency = [Float](repeating: 0, count: nodeCount * nodeCount)
+    var labels = [Int](repeating: CellGraph.paddingLabel, count: nodeCount)
     for i in 0..<n {
-      for j in 0..<n where cell.hasEdge(i, j) { adjacency[i * n + j] = 1 }
+      labels[node(i)] = Int(cell.labels[i])
+      for j in 0..<n where cell.hasEdge(i, j) { adjacency[node(i) * nodeCount + node(j)] = 1 }
     }
-    return CellGraph(nodeCount: n, adjacency: adjacency, nodeOperations: cell.labels.map(Int.init), vocabularySize: 5)
+    return CellGraph(nodeCount: nodeCount, adjacency: adjacency, nodeOperations: labels, vocabularySize: 5)
+  }
+
+  /// 7 vertex positions, then the 21 connection bits of `connectionPairs`. Vertex 0 has the
+  /// single token `input`; vertices 1...6 have conv3x3, conv1x1, maxpool3x3, output, absent;
+  /// each connection has 0 and 1. The pool's canonical form (`architecture(at:)`) always has
+  /// tokens; a decoded row is any such combination, often invalid (two outputs, an edge to an
+  /// absent vertex, an unreachable output): ask `status(of:)`.
+  public var tokenLayout: TokenLayout {
+    let vertexValues: [UInt8] = [1, 2, 3, 4, 5]
+    let vertices =
+      [TokenLayout.Position(name: "vertex 0", role: .operation, values: [0], valueNames: [Self.labels[0]])]
+      + (1..<NASBench101Cell.maxVertices).map { vertex in
+        TokenLayout.Position(name: "vertex \(vertex)", role: .operation, values: vertexValues, valueNames: vertexValues.map { Self.labels[Int($0)] })
+      }
+    let edges = NASBench101Cell.pairs.map { i, j in
+      TokenLayout.Position(name: "edge \(i)->\(j)", role: .connection, values: [0, 1], valueNames: ["no", "yes"])
+    }
+    return TokenLayout(operationPositions: vertices, connectionPositions: edges)
   }
 }

@@ -6,7 +6,7 @@
 /// architecture) and `connections` holds the variable topology (the upper-triangular adjacency
 /// bits of a NAS-Bench-101 cell, the input node of each NAS-Bench-Graph node; empty for spaces
 /// with a fixed topology). A value may be invalid or outside the table; the space decides
-/// (`SearchSpace.index(of:)`).
+/// (`SearchSpace.status(of:)`).
 public struct Architecture: Hashable, Sendable, Codable, CustomStringConvertible {
   /// One operation label per position, as small integers defined by the space.
   public var operations: [UInt8]

@@ -25,13 +25,21 @@ extension NASBenchGraphSpace {
     return features
   }
 
+  /// The graph forms: BRP-NAS and arch2vec, which coincide here.
+  public var graphForms: [GraphForm] { [.brpNAS, .arch2vec] }
+
   /// Six nodes: the graph input (label 0), the 4 computing nodes (label = operation + 1) and
   /// the output (label 10), `vocabularySize` 11. Node k+1 receives from its link input; the
   /// nodes whose result no other node uses feed the output, which combines them (as in the
   /// NAS-Bench-Graph macro space).
   ///
+  /// Both graph forms are this one drawing: nothing is dropped (the space has no `none`;
+  /// its `skip` is an operation of the macro space) and the node count is fixed, so the
+  /// BRP-NAS and arch2vec readings agree.
+  ///
+  /// - Precondition: `architecture` is valid (`status(of:)` is not `invalid`).
   /// - Complexity: O(1).
-  public func graph(of architecture: Architecture) -> CellGraph {
+  public func graph(of architecture: Architecture, as form: GraphForm) -> CellGraph {
     precondition(Self.hash(of: architecture) != nil, "graph: \(architecture) is not a NAS-Bench-Graph architecture")
     var adjacency = [Float](repeating: 0, count: 36)
     var used = [Bool](repeating: false, count: 5)
@@ -43,5 +51,23 @@ extension NASBenchGraphSpace {
     for node in 1...4 where !used[node] { adjacency[node * 6 + 5] = 1 }
     let labels = [0] + architecture.operations.map { Int($0) + 1 } + [10]
     return CellGraph(nodeCount: 6, adjacency: adjacency, nodeOperations: labels, vocabularySize: 11)
+  }
+
+  /// 4 operation positions over `allowedOperations` (9, or 5 for `proteins`), then 4
+  /// connection positions: the input of node k (1...4) over 0..<k (the graph input or an
+  /// earlier node). Of the 24 input combinations only the 9 link patterns are valid; the
+  /// others decode to `invalid` architectures.
+  public var tokenLayout: TokenLayout {
+    let operations = (1...4).map { node in
+      TokenLayout.Position(
+        name: "node \(node) operation", role: .operation, values: allowedOperations,
+        valueNames: allowedOperations.map { Self.labels[Int($0)] })
+    }
+    let inputs = (1...4).map { node in
+      TokenLayout.Position(
+        name: "node \(node) input", role: .connection, values: (0..<node).map(UInt8.init),
+        valueNames: (0..<node).map { $0 == 0 ? "graph input" : "node \($0)" })
+    }
+    return TokenLayout(operationPositions: operations, connectionPositions: inputs)
   }
 }

@@ -7,8 +7,6 @@
 /// `|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|`.
 /// Encodings and graph: see `FixedTopologyCellSpace` (one-hot 30, path 84, BRP-NAS graph).
 public struct NASBench201Space: FixedTopologyCellSpace {
-  /// The data file that fixes the pool order.
-  public static let file = "nasbench201/nb201_accuracy.csv.gz"
   /// The operation names, indexed by label.
   public static let labels = ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"]
 
@@ -16,7 +14,7 @@ public struct NASBench201Space: FixedTopologyCellSpace {
   public let cells: FixedCellIndex
   public var name: String { "nas-bench-201" }
 
-  /// The space with pool order `cells` (use `init(data:)` to read it from the table).
+  /// The space with pool order `cells` (`Benchmarks` reads it from the table with `init(data:)`).
   public init(cells: FixedCellIndex) {
     self.cells = cells
   }
@@ -26,14 +24,4 @@ public struct NASBench201Space: FixedTopologyCellSpace {
     let names = operations.map { Int($0) < labels.count ? labels[Int($0)] : "?" }
     return "|\(names[0])~0|+|\(names[1])~0|\(names[2])~1|+|\(names[3])~0|\(names[4])~1|\(names[5])~2|"
   }
-
-  /// Every numeric column of the table (accuracies after 200 and 12 epochs, parameters,
-  /// training time per epoch); tasks, named or declared in a suite, pick theirs from these.
-  public static let metricColumns = [
-    "c10_valid_acc_200", "c10_test_acc_200", "c10_test_acc_200_alt", "c10valid_test_acc_200",
-    "c100_valid_acc_200", "c100_test_acc_200", "c100_oritest_acc_200",
-    "in16_valid_acc_200", "in16_test_acc_200", "in16_oritest_acc_200",
-    "c10_valid_acc_12", "c10_test_acc_12", "c100_valid_acc_12", "c100_test_acc_12", "in16_valid_acc_12", "in16_test_acc_12",
-    "params_mb_c10", "train_time_per_epoch_s_c10",
-  ]
 }

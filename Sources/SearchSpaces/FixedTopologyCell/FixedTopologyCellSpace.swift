@@ -10,42 +10,20 @@ import Randomness
 /// An `Architecture` holds the six labels in edge order (0->1, 0->2, 1->2, 0->3, 1->3, 2->3,
 /// the order of the NAS-Bench-201 cell string) and no connections.
 public protocol FixedTopologyCellSpace: SearchSpace {
-  /// The data file whose rows fix the pool order (`arch_index`, `ops`, `arch_str`) and hold
-  /// the metrics.
-  static var file: String { get }
   /// The operation names, indexed by label.
   static var labels: [String] { get }
-  /// The metric columns loaded with the table.
-  static var metricColumns: [String] { get }
   /// The benchmark's own text key (`arch_str`) of the cell with `operations` (six labels).
   static func key(of operations: [UInt8]) -> String
 
   /// The pool order of this space (pool index <-> operation labels).
   var cells: FixedCellIndex { get }
-  /// The space with the pool order `cells` (read from `file` by `init(data:)`).
+  /// The space with the pool order `cells` (the benchmark table fixes it; see
+  /// `Benchmarks`' `init(data:)`).
   init(cells: FixedCellIndex)
 }
 
 extension FixedTopologyCellSpace {
-  /// The space with the pool order of the table in `data`.
-  ///
-  /// - Throws: any `BenchmarkError` of loading `file`.
-  /// - Complexity: loads the table once per process (NAS-Bench-201: about 50 ms), O(1) after.
-  public init(data: DataDirectory) throws {
-    self.init(cells: try Self.table(in: data).cells)
-  }
-
   public var operationNames: [String] { Self.labels }
-
-  /// The table of `data`, loaded once per process.
-  static func table(in data: DataDirectory) throws -> FixedCellTable {
-    try DataCache.shared.value(for: "\(Self.self)|" + data.path) { try loadTable(from: data) }
-  }
-
-  /// Loads the table without the cache (for timing).
-  static func loadTable(from data: DataDirectory) throws -> FixedCellTable {
-    try FixedCellTable.load(file, from: data, operationCount: labels.count, keyColumn: "arch_str", key: key(of:), columns: metricColumns)
-  }
 }
 
 /// The bijection between pool indices and cells of a fixed-topology space.
@@ -63,7 +41,7 @@ public struct FixedCellIndex: Sendable, Hashable {
   /// Creates the index from the code of every pool index.
   ///
   /// - Returns: `nil` unless `codes` is a permutation of `0..<operationCount^6`.
-  init?(operationCount: Int, codes: [Int32]) {
+  public init?(operationCount: Int, codes: [Int32]) {
     let size = (0..<6).reduce(1) { product, _ in product * operationCount }
     guard codes.count == size else { return nil }
     var poolIndices = [Int32](repeating: -1, count: size)
@@ -80,7 +58,9 @@ public struct FixedCellIndex: Sendable, Hashable {
   public var count: Int { codes.count }
 
   /// The six labels of pool index `index`.
-  func operations(at index: Int) -> [UInt8] {
+  ///
+  /// - Precondition: `0 <= index < count`.
+  public func operations(at index: Int) -> [UInt8] {
     var code = Int(codes[index])
     var labels = [UInt8](repeating: 0, count: 6)
     for edge in stride(from: 5, through: 0, by: -1) {
@@ -91,7 +71,7 @@ public struct FixedCellIndex: Sendable, Hashable {
   }
 
   /// The pool index of six labels, or `nil` when they are not a cell of this space.
-  func poolIndex(of operations: [UInt8]) -> Int? {
+  public func poolIndex(of operations: [UInt8]) -> Int? {
     guard operations.count == 6 else { return nil }
     var code = 0
     for label in operations {
@@ -99,39 +79,6 @@ public struct FixedCellIndex: Sendable, Hashable {
       code = code * operationCount + Int(label)
     }
     return Int(poolIndices[code])
-  }
-
-  /// Reads the pool order from a table with `arch_index` (= row), `ops` (six digits) and
-  /// `keyColumn` (checked against `key` for every row).
-  ///
-  /// - Throws: `malformedCSV` or `inconsistentTable` naming the file and the row.
-  /// - Complexity: O(rows).
-  static func read(
-    from table: CSVTable, operationCount: Int, keyColumn: String, key: ([UInt8]) -> String
-  ) throws -> FixedCellIndex {
-    let indices = try table.integers("arch_index")
-    if let row = indices.indices.first(where: { indices[$0] != $0 }) {
-      throw BenchmarkError.inconsistentTable(file: table.file, detail: "arch_index differs from the row number at line \(row + 2)", value: "\(indices[row])")
-    }
-    var codes = [Int32](repeating: 0, count: table.rowCount)
-    try table.forEachField("ops", expected: "six digits below \(operationCount)") { row, field in
-      guard field.count == 6 else { return false }
-      var code: Int32 = 0
-      for byte in field {
-        let digit = Int32(byte) - 48
-        guard digit >= 0 && digit < operationCount else { return false }
-        code = code * Int32(operationCount) + digit
-      }
-      codes[row] = code
-      return true
-    }
-    guard let cells = FixedCellIndex(operationCount: operationCount, codes: codes) else {
-      throw BenchmarkError.inconsistentTable(file: table.file, detail: "ops column is not every cell exactly once; rows", value: "\(table.rowCount)")
-    }
-    try table.forEachField(keyColumn, expected: "the key of the row's ops") { row, field in
-      field.elementsEqual(key(cells.operations(at: row)).utf8)
-    }
-    return cells
   }
 
   public static func == (lhs: FixedCellIndex, rhs: FixedCellIndex) -> Bool {
@@ -156,12 +103,13 @@ extension FixedTopologyCellSpace {
     return Architecture(operations: cells.operations(at: index))
   }
 
-  /// Every cell of six valid labels (and no connections) is in the pool.
+  /// Six labels below `operationCount` and no connections make a valid cell, and every valid
+  /// cell is in the pool (never `notInPool`); anything else is `invalid`.
   ///
   /// - Complexity: O(1).
-  public func index(of architecture: Architecture) -> Int? {
-    guard architecture.connections.isEmpty else { return nil }
-    return cells.poolIndex(of: architecture.operations)
+  public func status(of architecture: Architecture) -> PoolStatus {
+    guard architecture.connections.isEmpty, let index = cells.poolIndex(of: architecture.operations) else { return .invalid }
+    return .pool(index)
   }
 
   /// - Complexity: O(1).

@@ -12,7 +12,7 @@ import Randomness
 /// - `connections`: the 21 upper-triangular entries (i, j), i < j, of the 7x7 adjacency in
 ///   row-major order (0/1); an edge may only join present vertices.
 ///
-/// Cells need not be pruned: `index(of:)` removes the vertices that lie on no
+/// Cells need not be pruned: `status(of:)` removes the vertices that lie on no
 /// input-to-output path (as the official `ModelSpec` does), rejects cells whose output is
 /// unreachable or that keep more than 9 edges, and finds the pool index through the official
 /// module hash, so isomorphic cells are one architecture. Pool index = row of
@@ -21,22 +21,23 @@ public struct NASBench101Space: SearchSpace {
   /// The operation names, indexed by label.
   public static let labels = ["input", "conv3x3-bn-relu", "conv1x1-bn-relu", "maxpool3x3", "output", "absent"]
 
-  let pool: NASBench101Pool
+  /// Every cell of the space, compactly.
+  public let pool: NASBench101Pool
   public var name: String { "nas-bench-101" }
   public var operationNames: [String] { Self.labels }
   public var poolSize: Int { pool.count }
 
-  /// The space of `data` (loads the 423,624-cell pool once per process).
-  ///
-  /// - Throws: any `BenchmarkError` of loading `nasbench101/nb101_search_space_all423624.csv.gz`.
-  /// - Complexity: about 1 s the first time in a release build, O(1) after.
-  public init(data: DataDirectory) throws {
-    pool = try NASBench101Pool.cached(in: data)
-  }
-
-  init(pool: NASBench101Pool) {
+  /// The space over `pool` (`Benchmarks` reads it from the data file with `init(data:)`).
+  public init(pool: NASBench101Pool) {
     self.pool = pool
   }
+
+  /// The upper-triangular pairs (i, j), i < j, of the 7x7 adjacency in row-major order: the
+  /// meaning of `Architecture.connections[k]` and of bit k of the pool's adjacency masks.
+  public static var connectionPairs: [(Int, Int)] { NASBench101Cell.pairs }
+
+  /// The label of an absent vertex (padding after the output).
+  public static var absentLabel: UInt8 { NASBench101Cell.absentLabel }
 
   /// The official module hash (32 hex digits) of `architecture` after pruning, or `nil`
   /// when it is not a valid cell. Does not need the pool.
@@ -55,10 +56,18 @@ public struct NASBench101Space: SearchSpace {
     return pool.cell(at: index).architecture
   }
 
+  /// `invalid` when the arrays do not read as a cell (7 labels: input first, the output at
+  /// the last present vertex, interior labels 1...3, absent vertices after; 21 connection
+  /// bits 0/1 joining present vertices only), when the output is unreachable, or when the
+  /// pruned cell keeps more than 9 edges (the official `ModelSpec` rules); otherwise the pool
+  /// index of its module hash, or `notInPool` when the pool lacks that hash. With the full
+  /// 423,624-cell pool every valid cell is found (a test checks it on random token rows), so
+  /// `notInPool` arises only over a partial pool.
+  ///
   /// - Complexity: pruning plus one module hash, then O(log n) lookup.
-  public func index(of architecture: Architecture) -> Int? {
-    guard let cell = NASBench101Cell(architecture)?.pruned() else { return nil }
-    return poolIndex(ofPruned: cell)
+  public func status(of architecture: Architecture) -> PoolStatus {
+    guard let cell = NASBench101Cell(architecture)?.pruned() else { return .invalid }
+    return poolIndex(ofPruned: cell).map(PoolStatus.pool) ?? .notInPool
   }
 
   /// The module hash of pool index `index`.

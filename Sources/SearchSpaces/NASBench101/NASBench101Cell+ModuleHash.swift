@@ -61,12 +61,14 @@ extension NASBench101Cell {
 }
 
 /// A module hash as two 64-bit halves, ordered like its hex text.
-struct ModuleHashKey: Hashable, Comparable, Sendable {
-  let high: UInt64
-  let low: UInt64
+public struct ModuleHashKey: Hashable, Comparable, Sendable {
+  /// The first 16 hex digits.
+  public let high: UInt64
+  /// The last 16 hex digits.
+  public let low: UInt64
 
   /// Parses 32 lowercase or uppercase hex digits, or returns `nil`.
-  init?<Bytes: Collection>(hex: Bytes) where Bytes.Element == UInt8 {
+  public init?<Bytes: Collection>(hex: Bytes) where Bytes.Element == UInt8 {
     guard hex.count == 32 else { return nil }
     var high: UInt64 = 0
     var low: UInt64 = 0
@@ -84,17 +86,18 @@ struct ModuleHashKey: Hashable, Comparable, Sendable {
     self.low = low
   }
 
-  init(high: UInt64, low: UInt64) {
+  /// Creates a key from its two halves.
+  public init(high: UInt64, low: UInt64) {
     self.high = high
     self.low = low
   }
 
-  static func < (lhs: ModuleHashKey, rhs: ModuleHashKey) -> Bool {
+  public static func < (lhs: ModuleHashKey, rhs: ModuleHashKey) -> Bool {
     (lhs.high, lhs.low) < (rhs.high, rhs.low)
   }
 
   /// The 32 lowercase hex digits.
-  var hex: String {
+  public var hex: String {
     let digits = Array("0123456789abcdef".utf8)
     let text = (0..<32).map { position -> UInt8 in
       let word = position < 16 ? high : low
