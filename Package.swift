@@ -3,6 +3,7 @@
 //
 // Targets are layered; imports only point down this list (see docs/ARCHITECTURE.md):
 //   nasarena (CLI) -> Harness -> SearchMethods -> Models -> NeuralNetworks -> Tensor
+//   Workloads (the numerics timings of `nasarena perf`) -> Models
 //   Analysis -> Results, Randomness (seeded bootstrap); Reports -> Analysis
 //   Benchmarks and Randomness sit below everything.
 import PackageDescription
@@ -39,6 +40,7 @@ let package = Package(
     .target(name: "Benchmarks", dependencies: ["Randomness", "CZlib"]),
     .target(name: "Models", dependencies: ["Benchmarks", "NeuralNetworks", "Tensor", "Randomness"]),
     .target(name: "SearchMethods", dependencies: ["Benchmarks", "Models", "Randomness"]),
+    .target(name: "Workloads", dependencies: ["Models", "NeuralNetworks", "Tensor", "Randomness"]),
     .target(name: "Results"),
     .target(
       name: "Harness",
@@ -55,8 +57,8 @@ let package = Package(
     .executableTarget(
       name: "nasarena",
       dependencies: [
-        "Harness", "Analysis", "Reports", "Benchmarks", "NeuralNetworks", "Tensor",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Harness", "Analysis", "Reports", "Results", "SearchMethods", "Benchmarks", "Workloads", "NeuralNetworks", "Tensor",
+        "Randomness", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     // MARK: - Tests
@@ -67,7 +69,9 @@ let package = Package(
     .testTarget(name: "TensorTests", dependencies: ["Tensor", "Randomness"]),
     .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "Tensor", "Randomness"]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "Randomness"]),
-    .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport", "Benchmarks", "Randomness"]),
+    .testTarget(
+      name: "ModelsTests", dependencies: ["Models", "TestSupport", "Benchmarks", "NeuralNetworks", "Tensor", "Randomness"]),
+    .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "NeuralNetworks", "Randomness"]),
     .testTarget(name: "SearchMethodsTests", dependencies: ["SearchMethods", "TestSupport", "Benchmarks", "Randomness"]),
     .testTarget(name: "ResultsTests", dependencies: ["Results"]),
     .testTarget(name: "HarnessTests", dependencies: ["Harness", "TestSupport", "SearchMethods", "Benchmarks", "Results", "Randomness"]),
