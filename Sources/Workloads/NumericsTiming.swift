@@ -68,6 +68,8 @@ public struct NumericsTimingReport: Sendable {
   public let workloads: [WorkloadRow]
   /// The 2048³ sgemm rate per backend description.
   public let rawGigaflops: [String: Double]
+  /// The sparse graph aggregation (no matrix backend involved).
+  public let sparseAggregation: SparseAggregationTiming
 
   /// The tables as Markdown, for the terminal, the issue note and `docs/NUMERICS.md`.
   public var markdownTable: String {
@@ -81,6 +83,13 @@ public struct NumericsTimingReport: Sendable {
         "| \(row.workload) | \(row.backend) | \(format(row.secondsPerEpoch, 3)) | \(format(row.matmulGigaflopsPerEpoch, 1)) | "
           + "\(format(row.achievedGigaflops, 1)) | \(format(100 * row.fractionOfRawRate, 0)) | \(format(100 * row.fractionInMatmul, 0)) |")
     }
+    let sparse = sparseAggregation
+    lines.append("")
+    lines.append("| sparse product (CSR x dense) | ms forward | ms forward + backward |")
+    lines.append("|---|---:|---:|")
+    lines.append(
+      "| \(sparse.nodes) nodes x \(sparse.neighbours) neighbours x \(sparse.features) features | \(format(sparse.forwardMilliseconds, 2)) | "
+        + "\(format(sparse.forwardBackwardMilliseconds, 2)) |")
     return lines.joined(separator: "\n")
   }
 
@@ -100,7 +109,8 @@ public enum NumericsTiming {
     ("1024x256·256x256", 1024, 256, 256), ("2048x2048·2048x2048", 2048, 2048, 2048),
   ]
 
-  /// Measures matrix-product rates and training epochs on each selectable backend.
+  /// Measures matrix-product rates and training epochs on each selectable backend, and the
+  /// sparse graph aggregation.
   ///
   /// Runs on the calling thread with one BLAS thread; takes about a minute in a release build.
   public static func run(_ options: NumericsTimingOptions) -> NumericsTimingReport {
@@ -140,6 +150,7 @@ public enum NumericsTiming {
             fractionInMatmul: meter.seconds / Double(options.epochs) / elapsed))
       }
     }
-    return NumericsTimingReport(products: products, workloads: workloads, rawGigaflops: raw)
+    let sparse = SparseAggregationTiming.measure(minimumSeconds: options.secondsPerShape)
+    return NumericsTimingReport(products: products, workloads: workloads, rawGigaflops: raw, sparseAggregation: sparse)
   }
 }

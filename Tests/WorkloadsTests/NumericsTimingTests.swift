@@ -23,5 +23,9 @@ import Workloads
     #expect(report.rawGigaflops["portable"] != nil)
     #expect(report.markdownTable.hasPrefix("| matmul shape | backend | GF/s |"))
     #expect(report.markdownTable.contains("| workload | backend | s/epoch |"))
+    #expect(report.sparseAggregation.nodes == 10_000 && report.sparseAggregation.neighbours == 10)
+    #expect(report.sparseAggregation.forwardMilliseconds > 0)
+    #expect(report.sparseAggregation.forwardBackwardMilliseconds > 0)
+    #expect(report.markdownTable.contains("| 10000 nodes x 10 neighbours x 64 features |"))
   }
 }
