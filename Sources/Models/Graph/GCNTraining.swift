@@ -36,7 +36,7 @@ public struct GCNTraining: Sendable, Hashable {
   public var patience = 35
   /// Early stopping is not checked before this epoch.
   public var patienceStart = 20
-  /// An epoch improves only if its mean loss is below `best - tolerance` (scikit-learn's `tol`).
+  /// An epoch improves only if its mean loss is below `best - tolerance` (Keras's `min_delta`).
   public var tolerance: Float = 1e-3
   /// Labelled graphs per optimisation step.
   public var graphsPerStep = 16
