@@ -1,8 +1,9 @@
 /// The values of a layer's parameters and buffers by name, to save a trained network (a cached
 /// pretrained encoder) and load it into a freshly built one of the same shape.
 ///
-/// Entries keep the layer's parameter and buffer order, so encoding the same network twice
-/// gives the same bytes (a content hash of the encoding is stable). Loading matches entries to
+/// Entries keep the layer's parameter and buffer order (lists, not dictionaries), so an
+/// encoder with a fixed key order (`JSONEncoder` with `.sortedKeys`) gives the same bytes for
+/// the same network and a content hash of them is stable. Loading matches entries to
 /// the layer's parameters by name, checks that every name is present once and every shape
 /// agrees, and only then writes; a mismatch throws `LayerStateError` and leaves the layer as
 /// it was.
