@@ -5,6 +5,7 @@
 //   nasarena (CLI) -> Harness -> SearchMethods -> Models -> NeuralNetworks -> Tensor
 //   Models, SearchMethods -> SearchSpaces (structure only: no table, no label)
 //   Harness -> Benchmarks (tables, tasks: the labels) -> SearchSpaces
+//   Workloads (the numerics timings of `nasarena perf`) -> Models
 //   Analysis -> Results, Randomness (seeded bootstrap); Reports -> Analysis
 //   SearchSpaces and Randomness sit below everything.
 import PackageDescription
@@ -43,6 +44,7 @@ let package = Package(
     .target(name: "Benchmarks", dependencies: ["SearchSpaces", "CZlib"]),
     .target(name: "Models", dependencies: ["SearchSpaces", "NeuralNetworks", "Tensor", "Randomness"]),
     .target(name: "SearchMethods", dependencies: ["SearchSpaces", "Models", "Randomness"]),
+    .target(name: "Workloads", dependencies: ["Models", "NeuralNetworks", "Tensor", "Randomness"]),
     .target(name: "Results"),
     .target(
       name: "Harness",
@@ -59,8 +61,8 @@ let package = Package(
     .executableTarget(
       name: "nasarena",
       dependencies: [
-        "Harness", "Analysis", "Reports", "Benchmarks", "SearchSpaces", "NeuralNetworks", "Tensor",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Harness", "Analysis", "Reports", "Results", "SearchMethods", "Benchmarks", "SearchSpaces", "Workloads", "NeuralNetworks",
+        "Tensor", "Randomness", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     // MARK: - Tests
@@ -73,8 +75,9 @@ let package = Package(
     .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "Tensor", "Randomness"]),
     .testTarget(name: "SearchSpacesTests", dependencies: ["SearchSpaces", "Randomness"]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "SearchSpaces", "Randomness"]),
-    .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport", "Benchmarks", "SearchSpaces", "NeuralNetworks", "Randomness"]),
+    .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport", "Benchmarks", "SearchSpaces", "NeuralNetworks", "Tensor", "Randomness"]),
     .testTarget(name: "SearchMethodsTests", dependencies: ["SearchMethods", "TestSupport", "Benchmarks", "SearchSpaces", "Harness", "Randomness"]),
+    .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "NeuralNetworks", "Randomness"]),
     .testTarget(name: "ResultsTests", dependencies: ["Results"]),
     .testTarget(name: "HarnessTests", dependencies: ["Harness", "TestSupport", "SearchMethods", "Benchmarks", "SearchSpaces", "Results", "Randomness"]),
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results", "Randomness"]),

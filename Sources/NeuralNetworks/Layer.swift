@@ -31,13 +31,20 @@ public enum Mode: Sendable, Equatable {
 ///
 /// Each layer has a `callAsFunction` whose arguments fit the layer (a mode where behaviour
 /// differs between training and evaluation, an adjacency for graph layers) and lists every
-/// parameter it owns, including those of its sublayers, in a fixed order.
+/// parameter it owns, including those of its sublayers, in a fixed order. A layer that holds
+/// state outside its parameters (batch norm's running statistics), or contains one that does,
+/// lists it in `buffers`, so `LayerState` saves and loads it with the parameters.
 public protocol Layer: AnyObject {
   /// Every trainable parameter, sublayers included, in a stable order.
   var parameters: [Parameter] { get }
+  /// Every buffer, sublayers included, in a stable order; empty for most layers.
+  var buffers: [LayerBuffer] { get }
 }
 
 extension Layer {
+  /// No buffers: the layer's state is its parameters.
+  public var buffers: [LayerBuffer] { [] }
+
   /// Clears the gradients of all parameters.
   public func zeroGradients() {
     for parameter in parameters { parameter.value.zeroGradient() }

@@ -7,6 +7,7 @@ import Randomness
 import SearchMethods
 import SearchSpaces
 import Tensor
+import Workloads
 
 /// `nasarena perf`: timings of the hot paths, in one run so they compare as ratios.
 struct PerfCommand: AsyncParsableCommand {
@@ -92,8 +93,8 @@ struct PerfCommand: AsyncParsableCommand {
       backends.removeAll { $0 == .openBLAS }
     }
     print("## Numerics (real NAS-Bench-201 / NAS-Bench-101 graphs; one thread)\n")
-    let report = NumericsBenchmark.run(
-      NumericsBenchmarkOptions(nasBench201Graphs: nb201Graphs, nasBench101Graphs: nb101Graphs, backends: backends, epochs: epochs))
+    let report = NumericsTiming.run(
+      NumericsTimingOptions(nasBench201Graphs: nb201Graphs, nasBench101Graphs: nb101Graphs, backends: backends, epochs: epochs))
     print(report.markdownTable)
   }
 

@@ -60,7 +60,7 @@ extension RegressorTests {
 
   @Test func mlpStoppingRuleEndsTrainingEarly() throws {
     var configuration = Self.small(epochs: 500)
-    configuration.stopping = MLPRegressor.Stopping(patience: 5, tolerance: 1e-2)
+    configuration.stopping = .scikitLearn(patience: 5, tolerance: 1e-2)
     let regressor = MLPRegressor(encoded: EncodedDomain.shared(Self.task.domain, as: .oneHot), configuration: configuration)
     var rng = SeededGenerator(seed: 2)
     let training = Array(0..<64)

@@ -16,9 +16,9 @@ import Tensor
 /// (n - 1 times). Pairs across steps meet in later epochs, as batches are reshuffled. Early
 /// stopping watches the epoch's mean training loss (the labelled sets are too small to hold out
 /// a validation split) and counts an epoch as an improvement only when it lowers the best loss
-/// by more than `tolerance` (1e-3, scikit-learn's rule): the training loss keeps creeping
-/// down under a cosine schedule, so an exact comparison would almost never stop. The weights of the
-/// last epoch are kept.
+/// by more than `tolerance` (1e-3; `EarlyStopping.Rule.sinceLastImprovement`): the training
+/// loss keeps creeping down under a cosine schedule, so an exact comparison would almost never
+/// stop. The weights of the last epoch are kept.
 public struct GCNTraining: Sendable, Hashable {
   /// GCN layers.
   public var layers = 4
@@ -36,7 +36,7 @@ public struct GCNTraining: Sendable, Hashable {
   public var patience = 35
   /// Early stopping is not checked before this epoch.
   public var patienceStart = 20
-  /// An epoch improves only if its mean loss is below `best - tolerance` (scikit-learn's `tol`).
+  /// An epoch improves only if its mean loss is below `best - tolerance` (Keras's `min_delta`).
   public var tolerance: Float = 1e-3
   /// Labelled graphs per optimisation step.
   public var graphsPerStep = 16
@@ -44,47 +44,31 @@ public struct GCNTraining: Sendable, Hashable {
   /// The published settings.
   public init() {}
 
+  /// The loop these settings describe: batches of `graphsPerStep` graphs, stopping by the
+  /// Keras rule (`EarlyStopping.Rule.sinceLastImprovement`) from epoch `patienceStart`.
+  var loop: TrainingLoop {
+    TrainingLoop(
+      epochs: epochs, batchSize: graphsPerStep,
+      earlyStopping: EarlyStopping(rule: .sinceLastImprovement, patience: patience, tolerance: tolerance, startEpoch: patienceStart))
+  }
+
   /// Runs the epochs: `loss` gets the graph positions of one mini-batch and returns its loss
-  /// (`nil` to skip the batch), which is back-propagated into `parameters` with AdamW and the
-  /// cosine schedule; stops early on a stale mean loss.
+  /// (`nil` to skip the batch: no step, and it does not enter the epoch's mean), which is
+  /// back-propagated into `parameters` with AdamW and the cosine schedule; an epoch's loss is
+  /// the mean over its steps.
   ///
   /// - Returns: the number of epochs run.
   func run(
     count: Int, parameters: [Parameter], using rng: inout SeededGenerator, loss: ([Int], inout SeededGenerator) -> Tensor?
   ) -> Int {
-    let optimizer = optimizer(count: count)
-    func step(_ batch: [Int], _ rng: inout SeededGenerator) -> Float {
-      guard let value = loss(batch, &rng) else { return 0 }
-      value.backward()
-      optimizer.step(parameters)
-      return value.scalar
+    let loop = loop
+    let optimizer = Optimizer(
+      Adam.adamW(weightDecay: weightDecay),
+      schedule: CosineSchedule(base: learningRate, totalSteps: max(epochs * loop.batchesPerEpoch(exampleCount: count), 1)))
+    let outcome = loop.run(exampleCount: count, parameters: parameters, optimizer: optimizer, using: &rng) { batch, rng in
+      loss(batch, &rng).map { BatchLoss($0) }
     }
-    var order = Array(0..<count)
-    var best = Float.infinity
-    var bestEpoch = 0
-    for epoch in 1...max(epochs, 1) {
-      order.stableShuffle(using: &rng)
-      var total: Float = 0
-      var steps = 0
-      for start in stride(from: 0, to: count, by: graphsPerStep) {
-        total += step(Array(order[start..<min(start + graphsPerStep, count)]), &rng)
-        steps += 1
-      }
-      let loss = total / Float(max(steps, 1))
-      if loss < best - tolerance {
-        best = loss
-        bestEpoch = epoch
-      }
-      if epoch >= patienceStart && epoch - bestEpoch >= patience { return epoch }
-    }
-    return epochs
-  }
-
-  /// The AdamW optimizer with the cosine schedule for `count` labelled graphs.
-  private func optimizer(count: Int) -> Optimizer<Adam> {
-    let stepsPerEpoch = (count + graphsPerStep - 1) / graphsPerStep
-    return Optimizer(
-      Adam.adamW(weightDecay: weightDecay), schedule: CosineSchedule(base: learningRate, totalSteps: max(epochs * stepsPerEpoch, 1)))
+    return outcome.epochsRun
   }
 
   /// A freshly initialised encoder for graphs with `vocabularySize` node labels.

@@ -9,21 +9,6 @@ extension MLPRegressor {
     case meanAbsoluteError = "mae"
   }
 
-  /// scikit-learn's stopping rule: stop when the epoch's training loss has not improved by
-  /// `tolerance` for more than `patience` epochs in a row.
-  public struct Stopping: Sendable, Hashable {
-    /// Epochs without improvement tolerated (`n_iter_no_change`).
-    public var patience: Int
-    /// The improvement that counts (`tol`), in z-scored loss units.
-    public var tolerance: Float
-
-    /// A stopping rule.
-    public init(patience: Int, tolerance: Float) {
-      self.patience = patience
-      self.tolerance = tolerance
-    }
-  }
-
   /// How an MLP regressor is shaped and trained.
   ///
   /// The two presets are the published ones: `weakNAS` (scikit-learn's `MLPRegressor` as the
@@ -45,13 +30,13 @@ extension MLPRegressor {
     public var loss: LossKind
     /// Weight initialisation.
     public var initialization: Initialization
-    /// Early stopping on the training loss; `nil` trains every epoch.
-    public var stopping: Stopping?
+    /// Early stopping on the epoch's mean training loss; `nil` trains every epoch.
+    public var stopping: EarlyStopping?
 
     /// A configuration.
     public init(
       hiddenSizes: [Int], epochs: Int, batchSize: Int, learningRate: Float, beta2: Float = 0.999, l2: Float = 0,
-      loss: LossKind, initialization: Initialization = .glorotUniform, stopping: Stopping? = nil
+      loss: LossKind, initialization: Initialization = .glorotUniform, stopping: EarlyStopping? = nil
     ) {
       self.hiddenSizes = hiddenSizes
       self.epochs = epochs
@@ -69,7 +54,7 @@ extension MLPRegressor {
     public static var weakNAS: Configuration {
       Configuration(
         hiddenSizes: [1000, 1000, 1000, 1000], epochs: 100, batchSize: 200, learningRate: 1e-3, l2: 1e-4,
-        loss: .meanSquaredError, stopping: Stopping(patience: 10, tolerance: 1e-4))
+        loss: .meanSquaredError, stopping: .scikitLearn(patience: 10, tolerance: 1e-4))
     }
 
     /// BANANAS (White et al. 2021): 10 hidden layers of 20, Adam 0.01 with beta2 0.99,

@@ -45,42 +45,26 @@ public final class MLPRegressor: Predictor {
     let y = scaling.standardized(targets)
     let network = MLP(sizes: [width] + configuration.hiddenSizes + [1], initialization: configuration.initialization, using: &rng)
     let optimizer = Optimizer(Adam(beta2: configuration.beta2), learningRate: configuration.learningRate)
-    let n = poolIndices.count
-    let batch = min(configuration.batchSize, n)
-    var order = Array(0..<n)
-    var best = Float.infinity
-    var stale = 0
-    epochsRun = 0
-    for _ in 0..<configuration.epochs {
-      order.stableShuffle(using: &rng)
-      var total: Float = 0
-      for start in stride(from: 0, to: n, by: batch) {
-        let chunk = order[start..<min(start + batch, n)]
-        var x = [Float](repeating: 0, count: chunk.count * width)
-        for (position, row) in chunk.enumerated() {
-          for j in 0..<width { x[position * width + j] = features[row * width + j] }
-        }
-        let input = Tensor(shape: [chunk.count, width], scalars: x)
-        let target = Tensor(shape: [chunk.count, 1], scalars: chunk.map { y[$0] })
-        let prediction = network(input, mode: .training, using: &rng)
-        let loss: Tensor
-        switch configuration.loss {
-        case .meanSquaredError: loss = Loss.meanSquaredError(prediction, target) * 0.5
-        case .meanAbsoluteError: loss = Loss.meanAbsoluteError(prediction, target)
-        }
-        loss.backward()
-        optimizer.rule.weightDecay = .coupled(configuration.l2 / Float(chunk.count))
-        optimizer.step(network.parameters)
-        total += loss.scalar * Float(chunk.count)
+    let loop = TrainingLoop(epochs: configuration.epochs, batchSize: configuration.batchSize, earlyStopping: configuration.stopping)
+    let outcome = loop.run(exampleCount: poolIndices.count, parameters: network.parameters, optimizer: optimizer, using: &rng) { batch, rng in
+      var x = [Float](repeating: 0, count: batch.count * width)
+      for (position, row) in batch.enumerated() {
+        for j in 0..<width { x[position * width + j] = features[row * width + j] }
       }
-      epochsRun += 1
-      finalLoss = total / Float(n)
-      if let stopping = configuration.stopping {
-        stale = finalLoss > best - stopping.tolerance ? stale + 1 : 0
-        best = min(best, finalLoss)
-        if stale > stopping.patience { break }
+      let input = Tensor(shape: [batch.count, width], scalars: x)
+      let target = Tensor(shape: [batch.count, 1], scalars: batch.map { y[$0] })
+      let prediction = network(input, mode: .training, using: &rng)
+      let loss: Tensor
+      switch configuration.loss {
+      case .meanSquaredError: loss = Loss.meanSquaredError(prediction, target) * 0.5
+      case .meanAbsoluteError: loss = Loss.meanAbsoluteError(prediction, target)
       }
+      // scikit-learn divides its L2 term by the batch size.
+      optimizer.rule.weightDecay = .coupled(configuration.l2 / Float(batch.count))
+      return BatchLoss(loss, weight: Float(batch.count))
     }
+    epochsRun = outcome.epochsRun
+    finalLoss = outcome.finalLoss
     self.network = network
   }
 

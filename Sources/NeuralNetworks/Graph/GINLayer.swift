@@ -21,6 +21,8 @@ public final class GINLayer: Layer {
 
   public var parameters: [Parameter] { [epsilon] + first.parameters + norm.parameters + second.parameters }
 
+  public var buffers: [LayerBuffer] { norm.buffers }
+
   /// - Parameters:
   ///   - h: `[graphs, nodes, inputSize]`.
   ///   - adjacency: `[graphs, nodes, nodes]`.

@@ -15,10 +15,10 @@ public final class BatchNorm: Layer {
   public let momentum: Float
   /// Added to the variance.
   public let epsilon: Float
-  /// `[features]` running mean (state, not a parameter).
-  public private(set) var runningMean: [Float]
-  /// `[features]` running variance (state, not a parameter).
-  public private(set) var runningVariance: [Float]
+  /// `[features]` running mean, `<name>.runningMean` (a buffer, not a parameter).
+  public let runningMeanBuffer: LayerBuffer
+  /// `[features]` running variance, `<name>.runningVariance` (a buffer, not a parameter).
+  public let runningVarianceBuffer: LayerBuffer
 
   /// Creates a batch norm over `features` channels.
   public init(features: Int, momentum: Float = 0.1, epsilon: Float = 1e-5, name: String = "batchNorm") {
@@ -26,11 +26,18 @@ public final class BatchNorm: Layer {
     shift = Parameter(name: "\(name).shift", value: Tensor(zeros: [features]))
     self.momentum = momentum
     self.epsilon = epsilon
-    runningMean = Array(repeating: 0, count: features)
-    runningVariance = Array(repeating: 1, count: features)
+    runningMeanBuffer = LayerBuffer(name: "\(name).runningMean", values: Array(repeating: 0, count: features))
+    runningVarianceBuffer = LayerBuffer(name: "\(name).runningVariance", values: Array(repeating: 1, count: features))
   }
 
   public var parameters: [Parameter] { [scale, shift] }
+
+  public var buffers: [LayerBuffer] { [runningMeanBuffer, runningVarianceBuffer] }
+
+  /// `[features]` running mean.
+  public var runningMean: [Float] { runningMeanBuffer.values }
+  /// `[features]` running variance (unbiased batch variances averaged).
+  public var runningVariance: [Float] { runningVarianceBuffer.values }
 
   /// Same shape as `x`.
   public func callAsFunction(_ x: Tensor, mode: Mode) -> Tensor {
@@ -55,10 +62,10 @@ public final class BatchNorm: Layer {
       let batch = flat.batchNormalized(scale: scale.value, shift: shift.value, epsilon: epsilon, activation: activation)
       let (correction, momentum) = (Float(rows) / Float(rows - 1), momentum)
       // One exclusive access per array, not one per element.
-      runningMean.withUnsafeMutableBufferPointer { running in
+      runningMeanBuffer.values.withUnsafeMutableBufferPointer { running in
         for j in 0..<features { running[j] = (1 - momentum) * running[j] + momentum * batch.mean[j] }
       }
-      runningVariance.withUnsafeMutableBufferPointer { running in
+      runningVarianceBuffer.values.withUnsafeMutableBufferPointer { running in
         for j in 0..<features { running[j] = (1 - momentum) * running[j] + momentum * batch.variance[j] * correction }
       }
       return batch.output.reshaped(x.shape)

@@ -1,13 +1,18 @@
+import Models
+import NeuralNetworks
 import Randomness
 import Tensor
 
-/// The three training workloads timed by `nasarena perf`, one epoch each.
+/// The three training workloads timed by `nasarena perf`, one epoch each, on the models the
+/// search methods train.
 enum NumericsWorkload: CaseIterable {
   /// WeakNAS's predictor: MLP 30 → 4 × 1000 → 1 on 1000 inputs, batch 200, Adam.
   case mlp
-  /// BRP-NAS's GCN: 4 layers of 600 with global node on NAS-Bench-201 graphs, batch 64, AdamW.
+  /// BRP-NAS's GCN (`GCNEncoder`, 4 layers of 600, global-node read-out) with a linear head on
+  /// NAS-Bench-201 graphs, batch 64, AdamW with a cosine schedule, L1 loss.
   case gcn
-  /// arch2vec's GIN VAE: 4 layers of 128 on NAS-Bench-101 graphs, batch 32, Adam, clip 5.
+  /// arch2vec's GIN VAE (`GraphVariationalAutoencoder`, 4 layers of 128) on NAS-Bench-101
+  /// graphs, batch 32, Adam, clipping at norm 5.
   case ginVAE
 
   var title: String {
@@ -19,7 +24,9 @@ enum NumericsWorkload: CaseIterable {
   }
 
   /// A closure that trains the workload's model for one epoch per call.
-  func makeEpoch(_ options: NumericsBenchmarkOptions) -> () -> Void {
+  ///
+  /// Batches are built once, in a fixed order, so an epoch times the numerics alone.
+  func makeEpoch(_ options: NumericsTimingOptions) -> () -> Void {
     var rng = SeededGenerator(seed: 2024)
     switch self {
     case .mlp:
@@ -42,15 +49,17 @@ enum NumericsWorkload: CaseIterable {
       }
       let adjacencies = batches.map { $0.symmetricNormalizedAdjacency() }
       let labelCount = batches.first?.labelCount ?? 1
-      let model = GraphConvolutionRegressor(labelCount: labelCount, using: &rng)
+      let encoder = GCNEncoder(inputSize: labelCount, hiddenSize: 600, layers: 4, dropout: 0.2, using: &rng)
+      let head = Linear(600, 1, name: "regression", using: &rng)
+      let parameters = encoder.parameters + head.parameters
       let schedule = CosineSchedule(base: 3.5e-4, totalSteps: 250 * max(batches.count, 1))
       let optimizer = Optimizer(Adam.adamW(weightDecay: 5e-4), schedule: schedule)
-      let targets = batches.map { Tensor(randomNormal: [$0.graphCount], using: &rng) }
+      let targets = batches.map { Tensor(randomNormal: [$0.graphCount, 1], using: &rng) }
       return {
         for (i, batch) in batches.enumerated() {
-          let scores = model(batch, adjacency: adjacencies[i], mode: .training, using: &rng)
-          Loss.meanAbsoluteError(scores, targets[i]).backward()
-          optimizer.step(model.parameters)
+          let embeddings = encoder(features: batch.features, adjacency: adjacencies[i], mode: .training, using: &rng)
+          Loss.meanAbsoluteError(head(embeddings), targets[i]).backward()
+          optimizer.step(parameters)
         }
       }
     case .ginVAE:
@@ -58,13 +67,13 @@ enum NumericsWorkload: CaseIterable {
       let batches = stride(from: 0, to: graphs.count, by: 32).map { start in
         GraphBatch(Array(graphs[start..<min(start + 32, graphs.count)]))
       }
-      let adjacencies = batches.map { GraphVariationalAutoencoder.symmetrized($0) }
-      let model = GraphVariationalAutoencoder(labelCount: batches.first?.labelCount ?? 1, using: &rng)
-      let optimizer = Optimizer(Adam(), learningRate: 1e-3)
+      let adjacencies = batches.map { GraphVariationalAutoencoder.undirectedAdjacency($0) }
+      let model = GraphVariationalAutoencoder(vocabularySize: batches.first?.labelCount ?? 1, using: &rng)
+      let optimizer = Optimizer(Adam(), learningRate: model.configuration.learningRate)
       return {
         for (i, batch) in batches.enumerated() {
           model.losses(batch, adjacency: adjacencies[i], mode: .training, using: &rng).total.backward()
-          GradientClipping.clip(model.parameters, maximumNorm: 5)
+          GradientClipping.clip(model.parameters, maximumNorm: model.configuration.maximumGradientNorm)
           optimizer.step(model.parameters)
         }
       }

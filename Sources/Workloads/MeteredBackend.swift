@@ -3,7 +3,7 @@ import Tensor
 /// A backend wrapper that counts the FLOPs (`2 m n k` per product) and the time spent in matrix
 /// products, so a training epoch can be compared with the raw matmul rate.
 ///
-/// It is mutable and therefore used by one task at a time (the benchmark installs it for a
+/// It is mutable and therefore used by one task at a time (`NumericsTiming` installs it for a
 /// synchronous epoch only), hence `@unchecked Sendable`.
 final class MeteredBackend: MatrixMultiplyBackend, @unchecked Sendable {
   let base: any MatrixMultiplyBackend

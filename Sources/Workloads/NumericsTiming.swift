@@ -1,8 +1,9 @@
+import NeuralNetworks
 import Randomness
 import Tensor
 
 /// What `nasarena perf` measures.
-public struct NumericsBenchmarkOptions: Sendable {
+public struct NumericsTimingOptions: Sendable {
   /// Graphs for the GCN workload (NAS-Bench-201 cells: 8 nodes, 7 labels).
   public var nasBench201Graphs: [GraphSample]
   /// Graphs for the GIN VAE workload (NAS-Bench-101 cells: up to 7 nodes, 5 labels).
@@ -31,19 +32,25 @@ public struct NumericsBenchmarkOptions: Sendable {
   }
 }
 
-/// The measurements of one `NumericsBenchmark.run`.
-public struct NumericsBenchmarkReport: Sendable {
+/// The measurements of one `NumericsTiming.run`.
+public struct NumericsTimingReport: Sendable {
   /// One matrix-product shape on one backend.
   public struct ProductRow: Sendable {
+    /// The product, e.g. `1024x256·256x256`.
     public let shape: String
+    /// The backend's description.
     public let backend: String
+    /// The sustained rate, GF/s.
     public let gigaflops: Double
   }
 
   /// One training epoch on one backend.
   public struct WorkloadRow: Sendable {
+    /// The workload's title.
     public let workload: String
+    /// The backend's description.
     public let backend: String
+    /// Wall time of one epoch, the mean over the timed epochs.
     public let secondsPerEpoch: Double
     /// Matrix-product FLOPs of forward and backward passes in one epoch.
     public let matmulGigaflopsPerEpoch: Double
@@ -55,10 +62,14 @@ public struct NumericsBenchmarkReport: Sendable {
     public let fractionInMatmul: Double
   }
 
+  /// Every matrix-product shape on every backend.
   public let products: [ProductRow]
+  /// Every training workload on every backend.
   public let workloads: [WorkloadRow]
   /// The 2048³ sgemm rate per backend description.
   public let rawGigaflops: [String: Double]
+  /// The sparse graph aggregation (no matrix backend involved).
+  public let sparseAggregation: SparseAggregationTiming
 
   /// The tables as Markdown, for the terminal, the issue note and `docs/NUMERICS.md`.
   public var markdownTable: String {
@@ -72,6 +83,13 @@ public struct NumericsBenchmarkReport: Sendable {
         "| \(row.workload) | \(row.backend) | \(format(row.secondsPerEpoch, 3)) | \(format(row.matmulGigaflopsPerEpoch, 1)) | "
           + "\(format(row.achievedGigaflops, 1)) | \(format(100 * row.fractionOfRawRate, 0)) | \(format(100 * row.fractionInMatmul, 0)) |")
     }
+    let sparse = sparseAggregation
+    lines.append("")
+    lines.append("| sparse product (CSR x dense) | ms forward | ms forward + backward |")
+    lines.append("|---|---:|---:|")
+    lines.append(
+      "| \(sparse.nodes) nodes x \(sparse.neighbours) neighbours x \(sparse.features) features | \(format(sparse.forwardMilliseconds, 2)) | "
+        + "\(format(sparse.forwardBackwardMilliseconds, 2)) |")
     return lines.joined(separator: "\n")
   }
 
@@ -83,23 +101,24 @@ public struct NumericsBenchmarkReport: Sendable {
   }
 }
 
-/// The numerics performance measurement behind `nasarena perf`.
-public enum NumericsBenchmark {
+/// The numerics timings behind `nasarena perf --section numerics`.
+public enum NumericsTiming {
   /// The matrix-product shapes measured, as `(label, m, n, k)`.
   static let shapes = [
     ("8x64·64x64 x1000 graphs (one call)", 8000, 64, 64), ("256x64·64x64", 256, 64, 64),
     ("1024x256·256x256", 1024, 256, 256), ("2048x2048·2048x2048", 2048, 2048, 2048),
   ]
 
-  /// Measures matrix-product rates and training epochs on each selectable backend.
+  /// Measures matrix-product rates and training epochs on each selectable backend, and the
+  /// sparse graph aggregation.
   ///
   /// Runs on the calling thread with one BLAS thread; takes about a minute in a release build.
-  public static func run(_ options: NumericsBenchmarkOptions) -> NumericsBenchmarkReport {
+  public static func run(_ options: NumericsTimingOptions) -> NumericsTimingReport {
     var backends: [any MatrixMultiplyBackend] = []
     for choice in options.backends {
       do { backends.append(try Backends.select(choice, environment: nil)) } catch { continue }
     }
-    var products: [NumericsBenchmarkReport.ProductRow] = []
+    var products: [NumericsTimingReport.ProductRow] = []
     var raw: [String: Double] = [:]
     for backend in backends {
       for (label, m, n, k) in shapes {
@@ -108,7 +127,7 @@ public enum NumericsBenchmark {
         if m == 2048 { raw[backend.description] = rate }
       }
     }
-    var workloads: [NumericsBenchmarkReport.WorkloadRow] = []
+    var workloads: [NumericsTimingReport.WorkloadRow] = []
     let clock = ContinuousClock()
     for workload in NumericsWorkload.allCases {
       for backend in backends {
@@ -131,6 +150,7 @@ public enum NumericsBenchmark {
             fractionInMatmul: meter.seconds / Double(options.epochs) / elapsed))
       }
     }
-    return NumericsBenchmarkReport(products: products, workloads: workloads, rawGigaflops: raw)
+    let sparse = SparseAggregationTiming.measure(minimumSeconds: options.secondsPerShape)
+    return NumericsTimingReport(products: products, workloads: workloads, rawGigaflops: raw, sparseAggregation: sparse)
   }
 }
