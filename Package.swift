@@ -73,6 +73,6 @@ let package = Package(
     .testTarget(name: "HarnessTests", dependencies: ["Harness", "TestSupport", "SearchMethods", "Benchmarks", "Results", "Randomness"]),
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results", "Randomness"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analysis", "Results"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["Harness", "Analysis", "Reports", "Results", "TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["Harness", "Analysis", "Reports", "Results", "Randomness", "TestSupport"]),
   ]
 )

@@ -99,6 +99,10 @@ extension MethodSpec: Decodable {
     }
     self.entry = entry
     label = try container.decode(.label, default: name)
+    guard !label.allSatisfy(\.isWhitespace) else {
+      throw SuiteValueError(path: decoder.codingPath.map(\.pathComponent) + ["label"],
+        message: "empty label; expected a non-empty name for the method in logs and reports (or no 'label:' to use '\(name)')")
+    }
     if container.contains(.settings) {
       settings = try entry.settings(from: try container.superDecoder(forKey: .settings))
     } else {
