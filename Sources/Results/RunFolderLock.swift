@@ -65,20 +65,21 @@ public final class RunFolderLock: Sendable {
 
   /// `pid 123, nasarena run, started 2026-12-01T15:00:00Z`, from the holder's lock file.
   ///
-  /// The holder writes the text just after it takes the lock; a writer refused in that instant
-  /// waits up to 50 ms for it.
+  /// The holder writes the text just after it takes the lock, over the text of an earlier
+  /// holder; a writer refused in that instant (the text is unfinished, or names a process that
+  /// no longer runs) waits up to 50 ms for it.
   private static func holderDescription(_ descriptor: Int32) -> String {
     for _ in 0..<50 {
       var buffer = [UInt8](repeating: 0, count: 512)
       let count = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
       let text = String(decoding: buffer.prefix(max(0, count)), as: UTF8.self)
-      if text.hasSuffix("\n") {
-        var fields: [String: String] = [:]
-        for line in text.split(separator: "\n") {
-          guard let space = line.firstIndex(of: " ") else { continue }
-          fields[String(line[..<space])] = String(line[line.index(after: space)...])
-        }
-        return "pid \(fields["pid"] ?? "?"), \(fields["command"] ?? "?"), started \(fields["started"] ?? "?")"
+      var fields: [String: String] = [:]
+      for line in text.split(separator: "\n") {
+        guard let space = line.firstIndex(of: " ") else { continue }
+        fields[String(line[..<space])] = String(line[line.index(after: space)...])
+      }
+      if text.hasSuffix("\n"), let pid = fields["pid"].flatMap({ pid_t($0) }), kill(pid, 0) == 0 || errno == EPERM {
+        return "pid \(pid), \(fields["command"] ?? "?"), started \(fields["started"] ?? "?")"
       }
       usleep(1000)
     }
