@@ -7,7 +7,8 @@ import Foundation
 
 /// The append-only JSON Lines log of a run (`queries.jsonl`).
 ///
-/// Each `append` writes whole lines with one `write` call before it returns, so a process
+/// Every line ends with its checksum field (see `RunLog.line(for:encoder:)`). Each `append`
+/// writes whole lines with one `write` call before it returns, so a process
 /// killed at any moment (even `kill -9`) leaves every appended batch in the file and at most one
 /// torn last line, which `RunLog.read` ignores and `RunLog.repairTail` removes before a resumed
 /// run appends again. Every batch is then fsync'd by a group-commit thread within one fsync
@@ -165,7 +166,7 @@ extension RunLog {
   }
 }
 
-/// Writes a whole log at once (for merged runs), then flushes it to disk.
+/// Writes a whole log at once (for merged runs), each line with its checksum, atomically.
 public struct LogFileWriter {
   private let path: String
 

@@ -53,8 +53,13 @@ public enum RunMerger {
     var entries: [LogEntry] = []
     for (folder, manifest) in zip(shards, manifests) { entries += try RunLog.read(path: folder.logFile, budget: manifest.budget) }
     if FileManager.default.fileExists(atPath: output.logFile) { throw RunError.folderNotEmpty(path: output.path) }
-    try FileManager.default.copyItem(atPath: first.suiteFile, toPath: output.suiteFile)
-    try FileManager.default.copyItem(atPath: first.tasksFile, toPath: output.tasksFile)
+    for (source, destination) in [(first.suiteFile, output.suiteFile), (first.tasksFile, output.tasksFile)] {
+      do {
+        try FileManager.default.copyItem(atPath: source, toPath: destination)
+      } catch {
+        throw ResultStoreError.writeFailed(path: destination, reason: error.localizedDescription)
+      }
+    }
     var manifest = reference
     manifest.shard = nil
     manifest.started = manifests.map(\.started).min() ?? reference.started
