@@ -82,6 +82,6 @@ let package = Package(
     .testTarget(name: "HarnessTests", dependencies: ["Harness", "TestSupport", "SearchMethods", "Benchmarks", "SearchSpaces", "Results", "Randomness"]),
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results", "Randomness"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analysis", "Results"]),
-    .testTarget(name: "EndToEndTests", dependencies: ["Harness", "Analysis", "Reports", "Results", "SearchMethods", "TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["Harness", "Analysis", "Reports", "Results", "SearchMethods", "Randomness", "TestSupport"]),
   ]
 )

@@ -25,6 +25,11 @@ public enum ReportWriter {
 
   /// Writes named texts into `directory`, creating it if needed; returns the names written.
   ///
+  /// Every file is first written in full to a temporary name in the folder
+  /// (`.<name>.tmp-<pid>`), and only when all of them are written are they renamed over the
+  /// old files, one `rename` each; a failure before that removes the temporary files and
+  /// leaves every old file as it was.
+  ///
   /// - Throws: `ReportError` when the folder or a file cannot be written.
   static func write(_ files: [(name: String, text: String)], to directory: String) throws -> [String] {
     let folder = URL(fileURLWithPath: directory, isDirectory: true)
@@ -33,17 +38,31 @@ public enum ReportWriter {
     } catch {
       throw ReportError.cannotCreateDirectory(path: directory, reason: error.localizedDescription)
     }
-    var written: [String] = []
-    for (name, text) in files {
-      let url = folder.appendingPathComponent(name)
-      do {
-        try Data(text.utf8).write(to: url, options: .atomic)
-      } catch {
-        throw ReportError.cannotWrite(path: url.path, reason: error.localizedDescription)
+    let suffix = ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+    var staged: [(temporary: URL, final: URL)] = []
+    do {
+      for (name, text) in files {
+        let final = folder.appendingPathComponent(name)
+        let temporary = folder.appendingPathComponent("." + name + suffix)
+        do {
+          try Data(text.utf8).write(to: temporary)
+        } catch {
+          throw ReportError.cannotWrite(path: final.path, reason: error.localizedDescription)
+        }
+        staged.append((temporary, final))
       }
-      written.append(name)
+    } catch {
+      for file in staged { try? FileManager.default.removeItem(at: file.temporary) }
+      throw error
     }
-    return written
+    for (index, file) in staged.enumerated() {
+      guard rename(file.temporary.path, file.final.path) == 0 else {
+        let reason = String(cString: strerror(errno))
+        for later in staged[index...] { try? FileManager.default.removeItem(at: later.temporary) }
+        throw ReportError.cannotWrite(path: file.final.path, reason: reason)
+      }
+    }
+    return files.map(\.name)
   }
 
   /// Every output as (file name, text), in the documented order, without touching the disk.

@@ -30,11 +30,14 @@ public struct RunFolder: Sendable {
   /// The query log.
   public var logFile: String { file("queries.jsonl") }
 
-  /// Creates the folder (and parents) if needed.
+  /// Creates the folder (and parents) if needed; a folder created meanwhile by another
+  /// process is fine.
   public func create() throws {
     do {
       try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     } catch {
+      var isDirectory: ObjCBool = false
+      if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { return }
       throw ResultStoreError.cannotOpen(path: path, reason: error.localizedDescription)
     }
   }
@@ -76,15 +79,24 @@ public struct RunFolder: Sendable {
     try readJSON(RunManifest.self, from: manifestFile, expected: "the run manifest written at the start of a run")
   }
 
-  /// Everything the folder records, for analysis.
+  /// Everything the folder records, for analysis; the log is verified as it is read.
+  ///
+  /// - Throws: `ResultStoreError.missingFile` when the manifest, the task records or the log
+  ///   is missing; `ResultStoreError.emptyLog` when the log holds no line; the errors of
+  ///   `RunLog.read` for a line that is corrupt or does not continue its trial.
   public func readRecords() throws -> RunRecords {
     let manifest = try readManifest()
     let tasks = try readJSON([TaskRecord].self, from: tasksFile, expected: "the task records written at the start of a run")
+    guard FileManager.default.fileExists(atPath: logFile) else {
+      throw ResultStoreError.missingFile(path: logFile, expected: "the run's query log; derived files are computed from it and are left as they are")
+    }
+    let entries = try RunLog.read(path: logFile, budget: manifest.budget)
+    guard !entries.isEmpty else { throw ResultStoreError.emptyLog(path: logFile) }
     var queries: [QueryRecord] = []
     var recommendations: [RecommendationRecord] = []
     var trials: [TrialRecord] = []
     var generations: [GenerationRecord] = []
-    for entry in try RunLog.read(path: logFile) {
+    for entry in entries {
       switch entry {
       case .query(let record): queries.append(record)
       case .recommendation(let record): recommendations.append(record)

@@ -7,7 +7,8 @@ import Foundation
 
 /// The append-only JSON Lines log of a run (`queries.jsonl`).
 ///
-/// Each `append` writes whole lines with one `write` call before it returns, so a process
+/// Every line ends with its checksum field (see `RunLog.line(for:encoder:)`). Each `append`
+/// writes whole lines with one `write` call before it returns, so a process
 /// killed at any moment (even `kill -9`) leaves every appended batch in the file and at most one
 /// torn last line, which `RunLog.read` ignores and `RunLog.repairTail` removes before a resumed
 /// run appends again. Every batch is then fsync'd by a group-commit thread within one fsync
@@ -49,10 +50,7 @@ public actor RunLogWriter {
   public func append(_ entries: [LogEntry]) throws {
     guard !entries.isEmpty else { return }
     var bytes: [UInt8] = []
-    for entry in entries {
-      bytes.append(contentsOf: try encoder.encode(entry))
-      bytes.append(UInt8(ascii: "\n"))
-    }
+    for entry in entries { bytes += try RunLog.line(for: entry, encoder: encoder) }
     var offset = 0
     while offset < bytes.count {
       let written = bytes.withUnsafeBytes { raw in
@@ -85,25 +83,49 @@ public enum RunLog {
     return decoder
   }
 
-  /// Every complete line of the log at `path`; a torn last line (no final newline) is
-  /// ignored. A missing file reads as empty.
+  /// Every complete line of the log at `path`, each verified; a torn last line (no final
+  /// newline) is ignored. A missing file reads as empty.
   ///
-  /// - Throws: `ResultStoreError.malformedLine` for a complete line that does not decode.
-  public static func read(path: String) throws -> [LogEntry] {
+  /// Every line's checksum is recomputed (see `line(for:encoder:)`) and every trial's lines
+  /// are checked to form one uninterrupted trial (see `LogAudit`): numbered queries without
+  /// gaps or repeats, consistent cost sums, at most one closing line and nothing after it,
+  /// and no query over `budget` when it is given.
+  ///
+  /// - Parameters:
+  ///   - path: the log file.
+  ///   - budget: the run's budget, to check that no trial exceeds it (`nil`: not checked).
+  /// - Throws: `ResultStoreError.malformedLine` for a complete line that does not decode or
+  ///   whose checksum does not match; `ResultStoreError.inconsistentLog` for a line that does
+  ///   not continue its trial; both name the file and the line.
+  /// - Complexity: O(size of the file).
+  public static func read(path: String, budget: BudgetLimit? = nil) throws -> [LogEntry] {
     guard let data = FileManager.default.contents(atPath: path) else { return [] }
     let decoder = makeDecoder()
+    var audit = LogAudit(budget: budget)
     var entries: [LogEntry] = []
-    var lineNumber = 0
-    var start = data.startIndex
-    while let newline = data[start...].firstIndex(of: UInt8(ascii: "\n")) {
-      lineNumber += 1
-      let line = data[start..<newline]
-      start = data.index(after: newline)
-      if line.isEmpty { continue }
-      do {
-        entries.append(try decoder.decode(LogEntry.self, from: line))
-      } catch {
-        throw ResultStoreError.malformedLine(path: path, line: lineNumber, reason: "\(error)")
+    try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+      var lineNumber = 0
+      var start = 0
+      let newline = UInt8(ascii: "\n")
+      while start < bytes.count {
+        guard let found = memchr(bytes.baseAddress! + start, Int32(newline), bytes.count - start) else { break }  // swift-format-ignore: NeverForceUnwrap
+        let end = bytes.baseAddress!.distance(to: UnsafeRawPointer(found))  // swift-format-ignore: NeverForceUnwrap
+        lineNumber += 1
+        defer { start = end + 1 }
+        if end == start { continue }
+        if let problem = checksumProblem(in: UnsafeRawBufferPointer(rebasing: bytes[start..<end])) {
+          throw ResultStoreError.malformedLine(path: path, line: lineNumber, reason: problem)
+        }
+        let entry: LogEntry
+        do {
+          entry = try decoder.decode(LogEntry.self, from: data[data.startIndex + start..<data.startIndex + end])
+        } catch {
+          throw ResultStoreError.malformedLine(path: path, line: lineNumber, reason: "\(error)")
+        }
+        if let problem = audit.problem(with: entry, line: lineNumber) {
+          throw ResultStoreError.inconsistentLog(path: path, line: lineNumber, reason: problem)
+        }
+        entries.append(entry)
       }
     }
     return entries
@@ -144,7 +166,7 @@ extension RunLog {
   }
 }
 
-/// Writes a whole log at once (for merged runs), then flushes it to disk.
+/// Writes a whole log at once (for merged runs), each line with its checksum, atomically.
 public struct LogFileWriter {
   private let path: String
 
@@ -157,10 +179,7 @@ public struct LogFileWriter {
   public func write(_ entries: [LogEntry]) throws {
     let encoder = RunLog.makeEncoder()
     var data = Data()
-    for entry in entries {
-      data.append(try encoder.encode(entry))
-      data.append(UInt8(ascii: "\n"))
-    }
+    for entry in entries { data.append(contentsOf: try RunLog.line(for: entry, encoder: encoder)) }
     do {
       try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {

@@ -33,12 +33,20 @@ public struct RunManifest: Hashable, Sendable, Codable {
   /// Every label-free pretraining the run used, in the order it was obtained (a resumed run
   /// appends its own; `nil` in runs without pretrainable methods and in older manifests).
   public var pretraining: [PretrainingRecord]?
+  /// The suite's per-trial budget, which log readers check (`nil` in manifests written before
+  /// it was recorded).
+  public var budget: BudgetLimit?
+  /// Every value of the resolved suite by key path (`budget.queries`, `methods[1].label`,
+  /// ...), `workers` aside: what `run --resume` names when `suite.yaml` was edited (`nil` in
+  /// manifests written before it was recorded).
+  public var suiteValues: [String: String]?
 
   /// Creates a manifest.
   public init(
     harnessVersion: String, gitCommit: String?, swiftVersion: String, suiteName: String,
     tasks: [String] = [], methods: [String] = [], suiteHash: String, dataChecksums: [String: String], numericBackend: String, machine: String,
-    workers: Int, shard: String?, started: String, ended: String?, report: ReportSettings
+    workers: Int, shard: String?, started: String, ended: String?, report: ReportSettings,
+    budget: BudgetLimit? = nil, suiteValues: [String: String]? = nil
   ) {
     self.harnessVersion = harnessVersion
     self.gitCommit = gitCommit
@@ -55,5 +63,7 @@ public struct RunManifest: Hashable, Sendable, Codable {
     self.started = started
     self.ended = ended
     self.report = report
+    self.budget = budget
+    self.suiteValues = suiteValues
   }
 }

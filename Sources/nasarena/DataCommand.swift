@@ -25,11 +25,19 @@ struct DataCommand: AsyncParsableCommand {
     var suite: String?
 
     func run() async throws {
-      try await reportingErrors {
+      let failures = try await reportingErrors { () async throws -> [String] in
         let source = try CatalogTaskSource()
         let catalog = source.catalog
         print("data folder: \(catalog.data.path)\n")
-        for summary in try catalog.describe() { print(summary.description + "\n") }
+        var failures: [String] = []
+        for name in TaskCatalog.taskNames {
+          do {
+            print(TaskSummary(try catalog.task(named: name)).description + "\n")
+          } catch let error as BenchmarkError {
+            print("\(name): unavailable: \(error)\n")
+            failures.append("\(name): \(error)")
+          }
+        }
         print("## Columns a suite may declare tasks over (tasks: - { name, benchmark, signal, report, cost: { column, scale } })\n")
         for offer in TaskCatalog.benchmarkColumns {
           print("\(offer.benchmark): \(offer.columns.joined(separator: ", "))" + (offer.datasets.map { "; dataset: one of \($0.joined(separator: ", "))" } ?? ""))
@@ -40,6 +48,12 @@ struct DataCommand: AsyncParsableCommand {
           if loaded.declaredTasks.isEmpty { print("(none)") }
           for declaration in loaded.declaredTasks { print(TaskSummary(try catalog.task(declared: declaration)).description + "\n") }
         }
+        return failures
+      }
+      if !failures.isEmpty {
+        FileHandle.standardError.write(Data("nasarena: error: \(failures.count) of \(TaskCatalog.taskNames.count) tasks cannot be loaded (run 'nasarena data verify'):\n".utf8))
+        for failure in failures { FileHandle.standardError.write(Data("  \(failure)\n".utf8)) }
+        throw ExitStatus.badData
       }
     }
   }
@@ -57,7 +71,7 @@ struct DataCommand: AsyncParsableCommand {
     @Argument(help: "Task names (see `nasarena data info`).")
     var tasks: [String]
 
-    @Option(help: "Query budget n.")
+    @Option(parsing: .unconditional, help: "Query budget n.")
     var queries = 100
 
     func validate() throws {
@@ -94,16 +108,34 @@ struct DataCommand: AsyncParsableCommand {
   struct Verify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "verify",
-      abstract: "Check every data file against data/SHA256SUMS.",
+      abstract: "Check every data file against data/SHA256SUMS and list each with its status.",
       discussion: "Example:\n  nasarena data verify")
 
     func run() async throws {
-      try await reportingErrors {
+      let (bad, total) = try await reportingErrors { () async throws -> (Int, Int) in
         let data = try CatalogTaskSource().catalog.data
-        for (file, expected) in try data.expectedChecksums().sorted(by: { $0.key < $1.key }) {
-          let actual = try data.verifiedChecksum(of: file)
-          print("\(actual == expected ? "ok" : "MISMATCH")  \(file)")
+        let files = try data.expectedChecksums().keys.sorted()
+        var bad = 0
+        for file in files {
+          do {
+            _ = try data.verifiedChecksum(of: file)
+            print("ok        \(file)")
+          } catch let error as BenchmarkError {
+            bad += 1
+            print("\(Self.status(of: error).padding(toLength: 9, withPad: " ", startingAt: 0)) \(file): \(error)")
+          }
         }
+        return (bad, files.count)
+      }
+      print(bad == 0 ? "all \(total) data files ok" : "\(bad) of \(total) data files bad")
+      if bad > 0 { throw ExitStatus.badData }
+    }
+
+    private static func status(of error: BenchmarkError) -> String {
+      switch error {
+      case .missingFile: "MISSING"
+      case .checksumMismatch: "MISMATCH"
+      default: "BAD"
       }
     }
   }

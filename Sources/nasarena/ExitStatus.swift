@@ -2,30 +2,67 @@ import ArgumentParser
 import Benchmarks
 import Foundation
 import Harness
+import Reports
 import Results
+import SearchMethods
+import Tensor
 
-/// Exit codes scripts can rely on (documented in `nasarena --help` and the README).
+/// Exit codes scripts can rely on (documented in `nasarena --help` and the README); the
+/// values follow BSD `sysexits.h`.
 enum ExitStatus {
+  /// The run finished but some trials failed.
   static let trialsFailed = ExitCode(1)
+  /// Bad suite, arguments, configuration or environment (`EX_USAGE`).
   static let invalidInput = ExitCode(64)
+  /// Missing or corrupt data or run folder (`EX_DATAERR`).
   static let badData = ExitCode(65)
+  /// A bug: an error no check anticipated (`EX_SOFTWARE`).
   static let internalError = ExitCode(70)
+  /// An output file or folder cannot be created or written (`EX_CANTCREAT`).
+  static let cannotWrite = ExitCode(73)
+  /// The run folder is locked by another writer (`EX_TEMPFAIL`: try again later).
+  static let folderLocked = ExitCode(75)
 
   /// Prints `error` as one line on standard error and returns the exit code for its kind.
   static func report(_ error: any Error) -> ExitCode {
     FileHandle.standardError.write(Data("nasarena: error: \(error)\n".utf8))
+    return code(for: error)
+  }
+
+  /// The exit code for an error.
+  static func code(for error: any Error) -> ExitCode {
     switch error {
-    case is SuiteError, is ValidationError: return invalidInput
-    case is BenchmarkError, is ResultStoreError: return badData
-    case is RunError: return isDataError(error) ? badData : invalidInput
-    default: return internalError
+    case is SuiteError, is ValidationError, is BackendError, is MethodSettingsError: invalidInput
+    case let error as BenchmarkError: code(for: error)
+    case let error as ResultStoreError: code(for: error)
+    case let error as RunError: code(for: error)
+    case is ReportError: cannotWrite
+    default: internalError
     }
   }
 
-  private static func isDataError(_ error: any Error) -> Bool {
-    switch error as? RunError {
-    case .dataChanged?, .notARun?, .divergentReplay?: true
-    default: false
+  private static func code(for error: BenchmarkError) -> ExitCode {
+    switch error {
+    case .dataDirectoryInvalid, .dataDirectoryNotFound, .unknownTask: invalidInput
+    case .missingFile, .unlistedFile, .malformedChecksumLine, .checksumMismatch, .corruptGzip, .malformedCSV, .missingColumn,
+      .inconsistentTable:
+      badData
+    }
+  }
+
+  private static func code(for error: ResultStoreError) -> ExitCode {
+    switch error {
+    case .cannotOpen, .writeFailed: cannotWrite
+    case .locked: folderLocked
+    case .missingFile, .malformedLine, .inconsistentLog, .emptyLog, .malformedFile: badData
+    }
+  }
+
+  private static func code(for error: RunError) -> ExitCode {
+    switch error {
+    case .folderNotEmpty: cannotWrite
+    case .noCostColumn, .invalidShard, .noPredictors: invalidInput
+    case .notARun, .noSuchFolder, .divergentReplay, .dataChanged, .editedSuite, .foreignTrial, .mergeMismatch: badData
     }
   }
 }

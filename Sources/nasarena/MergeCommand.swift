@@ -22,9 +22,9 @@ struct MergeCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingErrors {
-      let folder = RunFolder(path: output)
-      try RunMerger.merge(shards.map(RunFolder.init(path:)), into: folder)
-      let written = try ReportPipeline.write(folder: folder)
+      let lock = try RunFolderLock.acquire(RunFolder(path: output), command: "nasarena merge", creating: true)
+      try RunMerger.merge(shards.map(RunFolder.init(path:)), into: lock)
+      let written = try ReportPipeline.write(lock: lock)
       print("merged \(shards.count) shards into \(output); wrote \(written.count) files")
     }
   }

@@ -13,8 +13,10 @@ struct NASArenaCommand: AsyncParsableCommand {
         nasarena methods                         methods, settings, defaults
         nasarena data info                       tasks, domain sizes, optima
 
-      Exit codes: 0 success; 1 some trials failed; 64 invalid suite or
-      arguments; 65 missing or corrupt data or run folder; 70 internal error.
+      Exit codes: 0 success; 1 some trials failed; 64 invalid suite,
+      arguments, configuration or environment; 65 missing or corrupt data
+      or run folder; 73 output cannot be written; 75 run folder locked by
+      another nasarena process; 70 a bug.
       """,
     version: "0.1.0",
     subcommands: [

@@ -29,10 +29,10 @@ struct PerfCommand: AsyncParsableCommand {
   @Option(help: "Sections to run: data, numerics, trials (default: all).")
   var section: [Section] = []
 
-  @Option(help: "Trials per method for the whole-trial timing.")
+  @Option(parsing: .unconditional, help: "Trials per method for the whole-trial timing.")
   var trials = 3
 
-  @Option(help: "Queries per timed trial.")
+  @Option(parsing: .unconditional, help: "Queries per timed trial.")
   var queries = 200
 
   @Option(help: "Methods to time (default: every built-in method).")
@@ -41,7 +41,7 @@ struct PerfCommand: AsyncParsableCommand {
   @Option(help: "Matrix-multiply backends for the numerics section: openblas, portable (default: both; OpenBLAS when it loads).")
   var backend: [NumericsBackend] = []
 
-  @Option(help: "Timed epochs per training workload and backend, after one warm-up epoch.")
+  @Option(parsing: .unconditional, help: "Timed epochs per training workload and backend, after one warm-up epoch.")
   var epochs = 1
 
   /// A backend the numerics section can time.

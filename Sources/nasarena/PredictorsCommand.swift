@@ -27,13 +27,17 @@ struct PredictorsCommand: AsyncParsableCommand {
   @Option(help: "Folder to write (default: results/<suite name>-predictors-<UTC time>).")
   var output: String?
 
-  @Option(help: "Evaluations at once (default: the suite's 'workers', 0 = one per core).")
+  @Option(parsing: .unconditional, help: "Evaluations at once (default: the suite's 'workers', 0 = one per core).")
   var workers: Int?
 
   @Flag(help: "Print no progress.")
   var quiet = false
 
   @OptionGroup var cacheOption: CacheOption
+
+  func validate() throws {
+    if let workers, workers < 0 { throw ValidationError("--workers must be 0 or more, got \(workers).") }
+  }
 
   func run() async throws {
     try await reportingErrors {

@@ -1,5 +1,6 @@
 import Analysis
 import ArgumentParser
+import Foundation
 import Reports
 import Results
 
@@ -23,8 +24,23 @@ struct ReportCommand: AsyncParsableCommand {
 
 /// Reading a run folder's records and writing its derived outputs.
 enum ReportPipeline {
-  /// Analyses the folder's records and writes the CSVs, summary and report into it.
+  /// Reports a folder: refuses one without a log before touching it, then takes its write
+  /// lock and writes.
   static func write(folder: RunFolder) throws -> [String] {
-    try ReportWriter.write(RunAnalysis(records: folder.readRecords()), to: folder.path)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw ResultStoreError.missingFile(path: folder.path, expected: "a run folder written by 'nasarena run'")
+    }
+    guard FileManager.default.fileExists(atPath: folder.logFile) else {
+      throw ResultStoreError.missingFile(
+        path: folder.logFile, expected: "the run's query log; derived files are computed from it and are left as they are")
+    }
+    return try write(lock: try RunFolderLock.acquire(folder, command: "nasarena report", creating: false))
+  }
+
+  /// Analyses the locked folder's verified records and writes the CSVs, summary and report
+  /// into it (each file to a temporary name first, then renamed).
+  static func write(lock: RunFolderLock) throws -> [String] {
+    try ReportWriter.write(RunAnalysis(records: lock.folder.readRecords()), to: lock.folder.path)
   }
 }

@@ -30,10 +30,10 @@ struct RunCommand: AsyncParsableCommand {
   @Option(help: "Resume the interrupted run in this folder.")
   var resume: String?
 
-  @Option(help: "Trials at once (default: the suite's 'workers', 0 = one per core).")
+  @Option(parsing: .unconditional, help: "Trials at once (default: the suite's 'workers', 0 = one per core).")
   var workers: Int?
 
-  @Option(help: "Run only shard i of N of the (task, method, trial) cells, e.g. 0/4; join shards with 'nasarena merge'.")
+  @Option(parsing: .unconditional, help: "Run only shard i of N of the (task, method, trial) cells, e.g. 0/4; join shards with 'nasarena merge'.")
   var shard: String?
 
   @Flag(help: "Print no progress.")
@@ -59,28 +59,33 @@ struct RunCommand: AsyncParsableCommand {
         workers: workers, shard: try shard.map(Shard.init(parsing:)), progress: progress.update, cache: cacheOption.cache,
         log: CacheOption.logger(quiet: quiet))
       let summary: RunSummary
+      let lock: RunFolderLock
       if let resume {
-        let folder = RunFolder(path: resume)
-        let resumed = try loader.load(path: folder.suiteFile, preflight: NumericBackendChoice.preflight(source))
+        lock = try SuiteRunner.lockForResume(RunFolder(path: resume))
+        guard FileManager.default.fileExists(atPath: lock.folder.suiteFile) else {
+          throw RunError.notARun(path: resume, missing: "suite.yaml")
+        }
+        let resumed = try loader.load(path: lock.folder.suiteFile, preflight: NumericBackendChoice.preflight(source))
         let (backend, description) = try NumericBackendChoice.select(resumed.matmul)
         options.numericBackend = description
         summary = try await Backends.$current.withValue(backend) {
-          try await SuiteRunner.resume(folder: folder, loader: loader, source: source, options: options)
+          try await SuiteRunner.resume(lock: lock, loader: loader, source: source, options: options)
         }
       } else if let suitePath = suite {
         let suite = try loader.load(path: suitePath, preflight: NumericBackendChoice.preflight(source))
         let (backend, description) = try NumericBackendChoice.select(suite.matmul)
         options.numericBackend = description
-        let folder = RunFolder(path: output ?? "results/\(suite.name)-\(Self.timestamp())")
+        lock = try RunFolderLock.acquire(
+          RunFolder(path: output ?? "results/\(suite.name)-\(Self.timestamp())"), command: "nasarena run", creating: true)
         summary = try await Backends.$current.withValue(backend) {
-          try await SuiteRunner.start(suite, source: source, folder: folder, options: options)
+          try await SuiteRunner.start(suite, source: source, lock: lock, options: options)
         }
       } else {
         throw ValidationError("Give a suite file or --resume <run folder>.")
       }
       progress.finish()
       if !noReport && options.shard == nil {
-        let written = try ReportPipeline.write(folder: RunFolder(path: summary.folder))
+        let written = try ReportPipeline.write(lock: lock)
         print("wrote \(written.count) files to \(summary.folder)")
       }
       return summary

@@ -25,12 +25,14 @@ struct CommandLineTool {
     let standardError: String
   }
 
-  /// Starts the tool with `arguments` in the repository root.
-  static func start(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
+  /// Starts the tool with `arguments` in the repository root; `environment` adds to (or
+  /// overrides) this process's environment.
+  static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (Process, Pipe, Pipe) {
     guard let executable else { throw ToolMissing() }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
     process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
     let out = Pipe()
     let err = Pipe()
@@ -41,8 +43,13 @@ struct CommandLineTool {
   }
 
   /// Runs the tool to completion.
-  static func run(_ arguments: [String]) throws -> Output {
-    let (process, out, err) = try start(arguments)
+  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+    let (process, out, err) = try start(arguments, environment: environment)
+    return finish(process, out, err)
+  }
+
+  /// Waits for a started tool and collects its output.
+  static func finish(_ process: Process, _ out: Pipe, _ err: Pipe) -> Output {
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

@@ -194,3 +194,24 @@ extension ReportWriterTests {
     #expect(files["summary.md"]?.contains("> **⚠ CAVEAT:** no architecture of this task was queried") == true)
   }
 }
+
+// MARK: - Failures leave the old files
+
+extension ReportWriterTests {
+  @Test func aFailedWriteLeavesEveryOldFileAndNoTemporaryOne() throws {
+    let folder = try Self.scratchFolder("failed-write")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let names = try ReportWriter.write(Self.synthetic, to: folder.path)
+    let before = try names.map { try Self.read(folder, $0) }
+    // The last file's temporary name is taken by a folder, so writing it fails after every
+    // other file has been staged.
+    let blocker = folder.appendingPathComponent(".report.html.tmp-\(getpid())")
+    try FileManager.default.createDirectory(at: blocker, withIntermediateDirectories: false)
+    let other = RunAnalysis(records: SyntheticRun.records(tasks: [("synthetic-b", 8, 40, false, nil)]))
+    #expect(throws: ReportError.self) { try ReportWriter.write(other, to: folder.path) }
+    #expect(try names.map { try Self.read(folder, $0) } == before)
+    try FileManager.default.removeItem(at: blocker)
+    let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+    #expect(left.isEmpty, "temporary files left: \(left)")
+  }
+}

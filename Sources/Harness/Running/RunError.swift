@@ -4,6 +4,14 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
   case folderNotEmpty(path: String)
   /// A run folder lacks what resume or merge needs.
   case notARun(path: String, missing: String)
+  /// The folder to resume does not exist.
+  case noSuchFolder(path: String)
+  /// The folder's `suite.yaml` is not the suite the run started with (its hash differs from
+  /// the manifest's); `differences` names each changed value, e.g. `budget.queries: 200 when
+  /// the run started, 150 now`.
+  case editedSuite(file: String, differences: [String])
+  /// A log line belongs to no cell of the run's suite.
+  case foreignTrial(file: String, cell: String)
   /// A resumed trial produced other lines than its logged ones.
   case divergentReplay(cell: String, line: Int)
   /// The data files differ from the ones the run used.
@@ -24,6 +32,12 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
       "\(path): already holds a run log; resume it with 'nasarena run --resume \(path)' or choose another --output"
     case .notARun(let path, let missing):
       "\(path): not a run folder: missing \(missing)"
+    case .noSuchFolder(let path):
+      "\(path): no such run folder; resume a folder that 'nasarena run' wrote, or start one with 'nasarena run SUITE --output \(path)'"
+    case .editedSuite(let file, let differences):
+      "\(file): changed since the run started (\(differences.joined(separator: "; "))); a run resumes only with the suite it started with: restore the file, or start a new run"
+    case .foreignTrial(let file, let cell):
+      "\(file): holds lines of trial \(cell), which is not a trial of the run's suite; the log or suite.yaml was changed"
     case .divergentReplay(let cell, let line):
       "trial \(cell): the replay differs from the logged line \(line) of that trial; the code or data changed since the run started"
     case .dataChanged(let file, let recorded, let now):

@@ -7,10 +7,21 @@ import Results
 /// checksums), cover every shard number once, and be finished. The merged log holds every line
 /// in canonical order, so it equals the canonical log of the unsharded run.
 public enum RunMerger {
-  /// Merges `shards` into `output`.
+  /// Merges `shards` into `output`, taking its write lock (and creating it) first.
   ///
-  /// - Throws: `RunError.mergeMismatch` naming the folder that does not fit and why.
+  /// - Throws: `ResultStoreError.locked` when another process writes `output`; as
+  ///   `merge(_:into:)` with a lock.
   public static func merge(_ shards: [RunFolder], into output: RunFolder) throws {
+    try merge(shards, into: try RunFolderLock.acquire(output, command: "nasarena merge", creating: true))
+  }
+
+  /// Merges `shards` into the locked output folder; every shard's log is verified as it is
+  /// read.
+  ///
+  /// - Throws: `RunError.mergeMismatch` naming the folder that does not fit and why; the
+  ///   errors of `RunLog.read` for a shard log that is corrupt or inconsistent.
+  public static func merge(_ shards: [RunFolder], into lock: RunFolderLock) throws {
+    let output = lock.folder
     guard let first = shards.first else { throw RunError.mergeMismatch(path: output.path, reason: "no shard folders given") }
     let manifests = try shards.map { try $0.readManifest() }
     let reference = manifests[0]
@@ -40,11 +51,15 @@ public enum RunMerger {
       throw RunError.mergeMismatch(path: output.path, reason: "shard \(missing)/\(count) is missing")
     }
     var entries: [LogEntry] = []
-    for folder in shards { entries += try RunLog.read(path: folder.logFile) }
-    try output.create()
+    for (folder, manifest) in zip(shards, manifests) { entries += try RunLog.read(path: folder.logFile, budget: manifest.budget) }
     if FileManager.default.fileExists(atPath: output.logFile) { throw RunError.folderNotEmpty(path: output.path) }
-    try FileManager.default.copyItem(atPath: first.suiteFile, toPath: output.suiteFile)
-    try FileManager.default.copyItem(atPath: first.tasksFile, toPath: output.tasksFile)
+    for (source, destination) in [(first.suiteFile, output.suiteFile), (first.tasksFile, output.tasksFile)] {
+      do {
+        try FileManager.default.copyItem(atPath: source, toPath: destination)
+      } catch {
+        throw ResultStoreError.writeFailed(path: destination, reason: error.localizedDescription)
+      }
+    }
     var manifest = reference
     manifest.shard = nil
     manifest.started = manifests.map(\.started).min() ?? reference.started

@@ -10,19 +10,26 @@ import SearchMethods
 /// trial index and code, so the log is the same at any parallelism (up to line order between
 /// trials; analysis sorts). A folder's log is append-only and fsync'd per batch.
 public enum SuiteRunner {
-  /// Starts a new run of `suite` in `folder`.
+  /// Starts a new run of `suite` in `folder`, taking the folder's write lock (and creating
+  /// the folder) first.
+  ///
+  /// - Throws: `ResultStoreError.locked` when another process writes the folder; as
+  ///   `start(_:source:lock:options:)`.
+  public static func start(_ suite: Suite, source: any TaskSource, folder: RunFolder, options: RunOptions) async throws -> RunSummary {
+    let lock = try RunFolderLock.acquire(folder, command: "nasarena run", creating: true)
+    return try await start(suite, source: source, lock: lock, options: options)
+  }
+
+  /// Starts a new run of `suite` in the locked folder.
   ///
   /// - Throws: `RunError` when the folder already holds a log or a budget cannot apply;
   ///   data and I/O errors as they come.
-  public static func start(_ suite: Suite, source: any TaskSource, folder: RunFolder, options: RunOptions) async throws -> RunSummary {
+  public static func start(_ suite: Suite, source: any TaskSource, lock: RunFolderLock, options: RunOptions) async throws -> RunSummary {
+    let folder = lock.folder
     let source = suite.taskSource(over: source)
-    if let attributes = try? FileManager.default.attributesOfItem(atPath: folder.logFile),
-      (attributes[.size] as? NSNumber)?.intValue ?? 0 > 0
-    {
-      throw RunError.folderNotEmpty(path: folder.path)
-    }
+    var status = stat()
+    if stat(folder.logFile, &status) == 0, status.st_size > 0 { throw RunError.folderNotEmpty(path: folder.path) }
     let tasks = try loadTasks(suite, source: source)
-    try folder.create()
     try folder.writeText(try suite.resolvedYAML(), to: folder.suiteFile)
     try folder.writeJSON(suite.tasks.compactMap { tasks[$0]?.record }, to: folder.tasksFile)
     var manifest = RunManifest(
@@ -30,7 +37,8 @@ public enum SuiteRunner {
       suiteName: suite.name, tasks: suite.tasks, methods: suite.methodLabels, suiteHash: try suite.resolvedHash(),
       dataChecksums: try source.dataChecksums(for: suite.tasks), numericBackend: options.numericBackend,
       machine: MachineInfo.description, workers: workerCount(suite, options), shard: options.shard?.description,
-      started: MachineInfo.timestamp(), ended: nil, report: suite.report)
+      started: MachineInfo.timestamp(), ended: nil, report: suite.report, budget: suite.budget.limit,
+      suiteValues: try suite.resolvedValues())
     try folder.writeJSON(manifest, to: folder.manifestFile)
     let todo = todoCells(suite, logged: [:], options: options)
     let stage = try await PretrainingStage.prepare(suite, cells: todo, tasks: tasks, options: options, workers: workerCount(suite, options))
@@ -44,15 +52,40 @@ public enum SuiteRunner {
     return summary
   }
 
-  /// Resumes the run in `folder`: repairs a torn last line, replays unfinished trials and runs
-  /// the missing ones, so the log ends as an uninterrupted run writes it.
+  /// Takes the write lock of a run folder to resume it.
   ///
-  /// - Throws: `RunError.dataChanged` when the data files differ from the recorded ones.
+  /// - Throws: `RunError.noSuchFolder` when the folder does not exist;
+  ///   `ResultStoreError.locked` when another process writes it.
+  public static func lockForResume(_ folder: RunFolder) throws -> RunFolderLock {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw RunError.noSuchFolder(path: folder.path)
+    }
+    return try RunFolderLock.acquire(folder, command: "nasarena run --resume", creating: false)
+  }
+
+  /// Resumes the run in `folder`, taking its write lock first.
+  ///
+  /// - Throws: as `lockForResume(_:)` and `resume(lock:loader:source:options:)`.
   public static func resume(folder: RunFolder, loader: SuiteLoader, source: any TaskSource, options: RunOptions) async throws -> RunSummary {
+    try await resume(lock: try lockForResume(folder), loader: loader, source: source, options: options)
+  }
+
+  /// Resumes the run in the locked folder: repairs a torn last line, verifies the log, replays
+  /// unfinished trials and runs the missing ones, so the log ends as an uninterrupted run
+  /// writes it.
+  ///
+  /// - Throws: `RunError.editedSuite` when `suite.yaml` is not the suite the run started with;
+  ///   `RunError.dataChanged` when the data files differ from the recorded ones;
+  ///   `RunError.foreignTrial` and the errors of `RunLog.read` for a log that is corrupt or
+  ///   does not belong to the suite.
+  public static func resume(lock: RunFolderLock, loader: SuiteLoader, source: any TaskSource, options: RunOptions) async throws -> RunSummary {
+    let folder = lock.folder
     guard FileManager.default.fileExists(atPath: folder.suiteFile) else { throw RunError.notARun(path: folder.path, missing: "suite.yaml") }
     let suite = try loader.load(path: folder.suiteFile)
     let source = suite.taskSource(over: source)
     var manifest = try folder.readManifest()
+    try checkUnedited(suite, file: folder.suiteFile, manifest: manifest)
     let checksums = try source.dataChecksums(for: suite.tasks)
     for (file, recorded) in manifest.dataChecksums where checksums[file] != recorded {
       throw RunError.dataChanged(file: file, recorded: recorded, now: checksums[file] ?? "missing")
@@ -60,7 +93,12 @@ public enum SuiteRunner {
     var options = options
     if options.shard == nil, let shard = manifest.shard { options.shard = try Shard(parsing: shard) }
     try RunLog.repairTail(path: folder.logFile)
-    let logged = Dictionary(grouping: try RunLog.read(path: folder.logFile), by: \.cell)
+    let entries = try RunLog.read(path: folder.logFile, budget: suite.budget.limit)
+    let logged = Dictionary(grouping: entries, by: \.cell)
+    let known = Set(cells(of: suite))
+    if let foreign = logged.keys.sorted().first(where: { !known.contains($0) }) {
+      throw RunError.foreignTrial(file: folder.logFile, cell: foreign.description)
+    }
     let tasks = try loadTasks(suite, source: source)
     let todo = todoCells(suite, logged: logged, options: options)
     let stage = try await PretrainingStage.prepare(suite, cells: todo, tasks: tasks, options: options, workers: workerCount(suite, options))
@@ -72,6 +110,23 @@ public enum SuiteRunner {
     manifest.ended = MachineInfo.timestamp()
     try folder.writeJSON(manifest, to: folder.manifestFile)
     return summary
+  }
+
+  /// Refuses a `suite.yaml` whose hash differs from the one the run started with, naming
+  /// the values that changed when the manifest recorded them.
+  private static func checkUnedited(_ suite: Suite, file: String, manifest: RunManifest) throws {
+    let hash = try suite.resolvedHash()
+    guard hash != manifest.suiteHash else { return }
+    guard let recorded = manifest.suiteValues else {
+      throw RunError.editedSuite(file: file, differences: ["its hash is \(hash), the run started with \(manifest.suiteHash)"])
+    }
+    let now = try suite.resolvedValues()
+    var differences: [String] = []
+    for key in Set(recorded.keys).union(now.keys).sorted() where recorded[key] != now[key] {
+      differences.append("\(key): \(recorded[key].map { "'\($0)'" } ?? "absent") when the run started, \(now[key].map { "'\($0)'" } ?? "absent") now")
+    }
+    if differences.isEmpty { differences = ["its hash is \(hash), the run started with \(manifest.suiteHash)"] }
+    throw RunError.editedSuite(file: file, differences: differences)
   }
 
   /// Every (task, method, trial) cell of a suite, in canonical order.

@@ -79,6 +79,9 @@ struct TrialRunner {
       }
     } catch let error as RunError {
       throw error
+    } catch let error as ResultStoreError {
+      // The harness could not write the log: the run stops; the method did nothing wrong.
+      throw error
     } catch {
       status = .failed
       message = "\(error)"

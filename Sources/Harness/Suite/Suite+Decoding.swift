@@ -104,6 +104,10 @@ extension MethodSpec: Decodable {
     }
     self.entry = entry
     label = try container.scalar(String.self, .label, default: name, expected: "a label", path: path)
+    guard !label.allSatisfy(\.isWhitespace) else {
+      throw SuiteValueError(path: decoder.codingPath.map(\.pathComponent) + ["label"],
+        message: "empty label; expected a non-empty name for the method in logs and reports (or no 'label:' to use '\(name)')")
+    }
     if container.contains(.settings) {
       settings = try entry.settings(from: try container.superDecoder(forKey: .settings))
     } else {

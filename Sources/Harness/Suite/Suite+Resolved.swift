@@ -7,32 +7,56 @@ extension Suite {
   /// The suite with every default filled in, as YAML (written to `suite.yaml` of a run).
   ///
   /// Loading this text gives back an equal suite, which is how `run --resume` and `merge`
-  /// read a run folder.
+  /// read a run folder. Every string value is written double-quoted, so a label such as
+  /// `null`, `~` or `yes` reads back as that string, never as a null or a boolean.
   public func resolvedYAML() throws -> String {
-    try Yams.serialize(node: try resolvedNode(includeWorkers: true), sortKeys: false)
+    try Yams.serialize(node: try resolvedNode(includeWorkers: true, quoted: true), sortKeys: false)
   }
 
   /// Stable hex hash of the resolved suite, without `workers` (parallelism does not change
   /// results); shards of one run share it.
+  ///
+  /// It hashes the values, not how `resolvedYAML()` quotes them, so run folders written
+  /// before strings were quoted keep their hash.
   public func resolvedHash() throws -> String {
-    let text = try Yams.serialize(node: try resolvedNode(includeWorkers: false), sortKeys: true)
+    let text = try Yams.serialize(node: try resolvedNode(includeWorkers: false, quoted: false), sortKeys: true)
     return String(StableHash.of(text), radix: 16)
   }
 
-  private func resolvedNode(includeWorkers: Bool) throws -> Node {
-    let methodNodes = try methods.map { try methodNode($0) }
+  /// Every value of the resolved suite (without `workers`) by key path, e.g.
+  /// `budget.queries` -> `200`, `methods[0].label` -> `random-search`: recorded in the
+  /// manifest so a resumed run can name what an edited `suite.yaml` changed.
+  public func resolvedValues() throws -> [String: String] {
+    var values: [String: String] = [:]
+    func collect(_ node: Node, _ path: String) {
+      switch node {
+      case .scalar(let scalar): values[path] = scalar.string
+      case .mapping(let mapping):
+        for pair in mapping { collect(pair.value, path.isEmpty ? pair.key.string ?? "" : "\(path).\(pair.key.string ?? "")") }
+      case .sequence(let sequence):
+        for (index, element) in sequence.enumerated() { collect(element, "\(path)[\(index)]") }
+      case .alias: break
+      }
+    }
+    collect(try resolvedNode(includeWorkers: false, quoted: false), "")
+    return values
+  }
+
+  private func resolvedNode(includeWorkers: Bool, quoted: Bool) throws -> Node {
+    let text: (String) -> Node = { quoted ? Node($0, Tag(.implicit), .doubleQuoted) : Node($0) }
+    let methodNodes = try methods.map { try methodNode($0, text: text, quoted: quoted) }
     var pairs: [(Node, Node)] = [
-      ("name", Node(name)),
+      ("name", text(name)),
       ("seed", Node(String(seed))),
       ("trials", Node(String(trials))),
       ("budget", budgetNode),
-      ("duplicates", Node(duplicates.rawValue)),
-      ("tasks", Node(tasks.map(taskNode))),
+      ("duplicates", text(duplicates.rawValue)),
+      ("tasks", Node(tasks.map { taskNode($0, text: text) })),
       ("methods", Node(methodNodes)),
     ]
     if includeWorkers { pairs.append(("workers", Node(String(workers)))) }
-    pairs.append(("matmul", Node(matmul)))
-    pairs.append(("report", try jsonNode(report)))
+    pairs.append(("matmul", text(matmul)))
+    pairs.append(("report", try jsonNode(report, quoted: quoted)))
     pairs.append(("predictorQuality", Node([
       (Node("sizes"), Node(predictorQuality.sizes.map { Node(String($0)) }, Tag(.seq), .flow)),
       (Node("seeds"), Node(String(predictorQuality.seeds))),
@@ -42,13 +66,13 @@ extension Suite {
   }
 
   /// A shipped task by name; a declared one as its mapping.
-  private func taskNode(_ name: String) -> Node {
-    guard let declaration = declaredTasks.first(where: { $0.name == name }) else { return Node(name) }
-    var pairs: [(Node, Node)] = [(Node("name"), Node(declaration.name)), (Node("benchmark"), Node(declaration.benchmark))]
-    if let dataset = declaration.dataset { pairs.append((Node("dataset"), Node(dataset))) }
-    pairs += [(Node("signal"), Node(declaration.signal)), (Node("report"), Node(declaration.report))]
+  private func taskNode(_ name: String, text: (String) -> Node) -> Node {
+    guard let declaration = declaredTasks.first(where: { $0.name == name }) else { return text(name) }
+    var pairs: [(Node, Node)] = [(Node("name"), text(declaration.name)), (Node("benchmark"), text(declaration.benchmark))]
+    if let dataset = declaration.dataset { pairs.append((Node("dataset"), text(dataset))) }
+    pairs += [(Node("signal"), text(declaration.signal)), (Node("report"), text(declaration.report))]
     if let cost = declaration.cost {
-      pairs.append((Node("cost"), Node([(Node("column"), Node(cost.column)), (Node("scale"), Node(String(cost.scale)))])))
+      pairs.append((Node("cost"), Node([(Node("column"), text(cost.column)), (Node("scale"), Node(String(cost.scale)))])))
     }
     return Node(pairs)
   }
@@ -60,29 +84,32 @@ extension Suite {
     }
   }
 
-  private func methodNode(_ spec: MethodSpec) throws -> Node {
+  private func methodNode(_ spec: MethodSpec, text: (String) -> Node, quoted: Bool) throws -> Node {
     Node([
-      (Node("method"), Node(spec.entry.name)),
-      (Node("label"), Node(spec.label)),
-      (Node("settings"), try jsonNode(EncodableSettings(spec.settings))),
+      (Node("method"), text(spec.entry.name)),
+      (Node("label"), text(spec.label)),
+      (Node("settings"), try jsonNode(EncodableSettings(spec.settings), quoted: quoted)),
     ])
   }
 
-  /// Any encodable value as a YAML node, through key-sorted JSON (JSON is YAML).
-  private func jsonNode(_ value: any Encodable) throws -> Node {
+  /// Any encodable value as a YAML node, through key-sorted JSON (JSON is YAML); JSON strings
+  /// stay double-quoted when `quoted`.
+  private func jsonNode(_ value: any Encodable, quoted: Bool) throws -> Node {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let json = String(decoding: try encoder.encode(value), as: UTF8.self)
     guard let node = try Yams.compose(yaml: json) else { return Node([(Node, Node)]()) }
-    return Self.blockStyle(node)
+    return Self.blockStyle(node, quoted: quoted)
   }
 
-  /// Re-creates a node without JSON's flow style and quoting, so the YAML reads naturally.
-  private static func blockStyle(_ node: Node) -> Node {
+  /// Re-creates a node without JSON's flow style (and without its quoting unless `quoted`),
+  /// so the YAML reads naturally.
+  private static func blockStyle(_ node: Node, quoted: Bool) -> Node {
     switch node {
-    case .scalar(let scalar): Node(scalar.string)
-    case .mapping(let mapping): Node(mapping.map { (Node($0.key.string ?? ""), blockStyle($0.value)) })
-    case .sequence(let sequence): Node(sequence.map(blockStyle), Tag(.seq), .flow)
+    case .scalar(let scalar):
+      quoted && scalar.style == .doubleQuoted ? Node(scalar.string, Tag(.implicit), .doubleQuoted) : Node(scalar.string)
+    case .mapping(let mapping): Node(mapping.map { (Node($0.key.string ?? ""), blockStyle($0.value, quoted: quoted)) })
+    case .sequence(let sequence): Node(sequence.map { blockStyle($0, quoted: quoted) }, Tag(.seq), .flow)
     case .alias: node
     }
   }

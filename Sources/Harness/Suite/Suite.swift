@@ -43,6 +43,14 @@ public enum Budget: Hashable, Sendable {
   case queries(Int)
   /// Simulated training seconds (sum of the task's cost column over evaluated architectures).
   case seconds(Double)
+
+  /// The budget as the manifest records it, for log readers to check.
+  public var limit: BudgetLimit {
+    switch self {
+    case .queries(let count): .queries(count)
+    case .seconds(let seconds): .seconds(seconds)
+    }
+  }
 }
 
 /// Whether a repeated query of an architecture counts against the budget.
