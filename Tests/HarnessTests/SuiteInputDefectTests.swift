@@ -197,7 +197,7 @@ extension SuiteInputDefectTests {
   static let messages: [Case] = [
     Case(
       name: "a mapping where a list of tasks belongs", yaml: "name: t\ntrials: 2\nbudget: { queries: 10 }\ntasks: { a: 1 }\nmethods:\n  - method: random-search\n",
-      expected: "test.yaml:4:8: tasks: a list or mapping; expected a list of task names"),
+      expected: "test.yaml:4:8: tasks: a list or mapping; expected a list of task names or task declarations"),
     Case(
       name: "a list where a mapping belongs", yaml: head + "methods:\n  - method: random-search\nreport: [1, 2]\n",
       expected: "test.yaml:7:9: report: a list; expected a mapping of keys to values"),

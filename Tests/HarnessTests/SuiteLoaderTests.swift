@@ -42,7 +42,7 @@ import Testing
     ErrorCase(
       name: "unknown task",
       yaml: "name: t\ntrials: 2\nbudget: { queries: 10 }\ntasks: [tiny, tinny-subset]\nmethods:\n  - method: random-search\n",
-      expected: "test.yaml:4:15: tasks[1]: unknown task 'tinny-subset' (did you mean 'tiny-subset'?); known: tiny, tiny-subset"),
+      expected: "test.yaml:4:15: tasks[1]: unknown task 'tinny-subset' (did you mean 'tiny-subset'?); known: tiny, tiny-subset, or declare one (name, benchmark, signal, report, cost)"),
     ErrorCase(
       name: "missing key",
       yaml: "name: t\nbudget: { queries: 10 }\ntasks: [tiny]\nmethods:\n  - method: random-search\n",
