@@ -49,7 +49,7 @@ let package = Package(
     .target(
       name: "Harness",
       dependencies: [
-        "SearchMethods", "Results", "Benchmarks", "SearchSpaces", "Randomness", "Analysis", "Models", "BinaryCoding",
+        "SearchMethods", "Results", "Benchmarks", "SearchSpaces", "Randomness", "Analysis", "BinaryCoding",
         .product(name: "Yams", package: "Yams"),
       ]),
 
@@ -68,7 +68,7 @@ let package = Package(
     // MARK: - Tests
     .target(
       name: "TestSupport",
-      dependencies: ["Benchmarks", "SearchSpaces", "SearchMethods", "Models", "Results", "Randomness", "Harness"]),
+      dependencies: ["Benchmarks", "SearchSpaces", "SearchMethods", "Models", "Randomness", "Harness"]),
     .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
     .testTarget(name: "BinaryCodingTests", dependencies: ["BinaryCoding"]),
     .testTarget(name: "TensorTests", dependencies: ["Tensor", "Randomness"]),

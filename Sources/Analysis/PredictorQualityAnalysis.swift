@@ -47,11 +47,12 @@ public struct PredictorQualityAnalysis: Sendable {
         let sizes = Set(records.filter { $0.task == task && $0.predictor == predictor }.map(\.trainingSize)).sorted()
         for size in sizes {
           let cell = grouped["\(task)\u{1}\(predictor)\u{1}\(size)"] ?? []
-          rows.append(Row(
-            task: task, predictor: predictor, trainingSize: size, kendallTau: Summary(cell.map(\.kendallTau)),
-            spearmanRho: Summary(cell.map(\.spearmanRho)),
-            precision: precisionAt.map { t in (t, Summary(cell.compactMap { $0.precision[String(t)] })) },
-            fitSeconds: Summary(cell.map(\.fitSeconds))))
+          rows.append(
+            Row(
+              task: task, predictor: predictor, trainingSize: size, kendallTau: Summary(cell.map(\.kendallTau)),
+              spearmanRho: Summary(cell.map(\.spearmanRho)),
+              precision: precisionAt.map { t in (t, Summary(cell.compactMap { $0.precision[String(t)] })) },
+              fitSeconds: Summary(cell.map(\.fitSeconds))))
         }
       }
     }

@@ -105,8 +105,16 @@ public enum RankAgreement {
       }
       k += 1
     }
-    while i < middle { buffer[k] = values[i]; i += 1; k += 1 }
-    while j < high { buffer[k] = values[j]; j += 1; k += 1 }
+    while i < middle {
+      buffer[k] = values[i]
+      i += 1
+      k += 1
+    }
+    while j < high {
+      buffer[k] = values[j]
+      j += 1
+      k += 1
+    }
     for index in low..<high { values[index] = buffer[index] }
     return swaps
   }

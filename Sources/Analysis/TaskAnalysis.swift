@@ -68,7 +68,8 @@ public struct TaskAnalysis: Sendable {
       var curves: [TrialCurve] = []
       for cell in cells.filter({ $0.method == method }).sorted() {
         let cellQueries = queriesByCell[cell] ?? []
-        let curve = cellQueries.isEmpty
+        let curve =
+          cellQueries.isEmpty
           ? nil
           : TrialCurve(cell: cell, queries: cellQueries, recommendations: recommendationsByCell[cell] ?? [])
         if let curve { curves.append(curve) }

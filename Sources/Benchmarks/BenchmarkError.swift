@@ -31,7 +31,8 @@ public enum BenchmarkError: Error, Equatable, Sendable, CustomStringConvertible 
     case .dataDirectoryInvalid(let path):
       return "NASARENA_DATA: no SHA256SUMS in '\(path)'; set it to the folder holding SHA256SUMS (the repository's data/)"
     case .dataDirectoryNotFound(let start):
-      return "data directory: no data/SHA256SUMS found in or above '\(start)'; run from inside the repository or set NASARENA_DATA=/path/to/NASArena/data"
+      return
+        "data directory: no data/SHA256SUMS found in or above '\(start)'; run from inside the repository or set NASARENA_DATA=/path/to/NASArena/data"
     case .missingFile(let file, let path):
       return "\(file): data file missing at '\(path)'; restore data/ from the repository (git checkout -- data) or fix NASARENA_DATA"
     case .unlistedFile(let file, let checksumFile):

@@ -16,17 +16,6 @@ private func pathText(_ path: [any CodingKey]) -> String {
   path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
 }
 
-private struct IndexKey: CodingKey {
-  let intValue: Int?
-  let stringValue: String
-  init(_ index: Int) {
-    intValue = index
-    stringValue = String(index)
-  }
-  init?(intValue: Int) { self.init(intValue) }
-  init?(stringValue: String) { nil }
-}
-
 private struct TreeDecoder: Decoder {
   let value: BinaryValue
   let path: [any CodingKey]
@@ -97,7 +86,9 @@ private struct KeyedReader<Key: CodingKey>: KeyedDecodingContainerProtocol {
   }
 
   func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer { try child(key).unkeyedContainer() }
-  func superDecoder() throws -> any Decoder { try child(Key(stringValue: "super")!) }  // swift-format-ignore: NeverForceUnwrap
+  // swift-format-ignore: NeverForceUnwrap
+  // "super" is a valid string key for any string-keyed container.
+  func superDecoder() throws -> any Decoder { try child(Key(stringValue: "super")!) }
   func superDecoder(forKey key: Key) throws -> any Decoder { try child(key) }
 }
 

@@ -79,17 +79,6 @@ private final class Slot {
 private final class ObjectBox { var members: [String: Slot] = [:] }
 private final class ArrayBox { var items: [Slot] = [] }
 
-private struct IndexKey: CodingKey {
-  let intValue: Int?
-  let stringValue: String
-  init(_ index: Int) {
-    intValue = index
-    stringValue = String(index)
-  }
-  init?(intValue: Int) { self.init(intValue) }
-  init?(stringValue: String) { nil }
-}
-
 private struct TreeEncoder: Encoder {
   let slot: Slot
   var codingPath: [any CodingKey] { slot.path }
@@ -128,7 +117,9 @@ private struct KeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
     return UnkeyedWriter(slot: child, box: child.array())
   }
 
-  mutating func superEncoder() -> any Encoder { TreeEncoder(slot: child(Key(stringValue: "super")!)) }  // swift-format-ignore: NeverForceUnwrap
+  // swift-format-ignore: NeverForceUnwrap
+  // "super" is a valid string key for any string-keyed container.
+  mutating func superEncoder() -> any Encoder { TreeEncoder(slot: child(Key(stringValue: "super")!)) }
   mutating func superEncoder(forKey key: Key) -> any Encoder { TreeEncoder(slot: child(key)) }
 }
 

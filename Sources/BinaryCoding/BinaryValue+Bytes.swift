@@ -1,5 +1,6 @@
 private enum Tag: UInt8 {
-  case null = 0, boolFalse, boolTrue, int, uint, float, double, string, floats, doubles, ints, bytes, array, object
+  case null = 0
+  case boolFalse, boolTrue, int, uint, float, double, string, floats, doubles, ints, bytes, array, object
 }
 
 extension BinaryValue {
@@ -23,15 +24,33 @@ extension BinaryValue {
     switch self {
     case .null: out.append(Tag.null.rawValue)
     case .bool(let value): out.append(value ? Tag.boolTrue.rawValue : Tag.boolFalse.rawValue)
-    case .int(let value): out.append(Tag.int.rawValue); out.appendWord(UInt64(bitPattern: value))
-    case .uint(let value): out.append(Tag.uint.rawValue); out.appendWord(value)
-    case .float(let value): out.append(Tag.float.rawValue); out.appendWord(UInt64(value.bitPattern))
-    case .double(let value): out.append(Tag.double.rawValue); out.appendWord(value.bitPattern)
-    case .string(let value): out.append(Tag.string.rawValue); out.appendBlock(Array(value.utf8))
-    case .floats(let values): out.append(Tag.floats.rawValue); out.appendBlock(values)
-    case .doubles(let values): out.append(Tag.doubles.rawValue); out.appendBlock(values)
-    case .ints(let values): out.append(Tag.ints.rawValue); out.appendBlock(values)
-    case .bytes(let values): out.append(Tag.bytes.rawValue); out.appendBlock(values)
+    case .int(let value):
+      out.append(Tag.int.rawValue)
+      out.appendWord(UInt64(bitPattern: value))
+    case .uint(let value):
+      out.append(Tag.uint.rawValue)
+      out.appendWord(value)
+    case .float(let value):
+      out.append(Tag.float.rawValue)
+      out.appendWord(UInt64(value.bitPattern))
+    case .double(let value):
+      out.append(Tag.double.rawValue)
+      out.appendWord(value.bitPattern)
+    case .string(let value):
+      out.append(Tag.string.rawValue)
+      out.appendBlock(Array(value.utf8))
+    case .floats(let values):
+      out.append(Tag.floats.rawValue)
+      out.appendBlock(values)
+    case .doubles(let values):
+      out.append(Tag.doubles.rawValue)
+      out.appendBlock(values)
+    case .ints(let values):
+      out.append(Tag.ints.rawValue)
+      out.appendBlock(values)
+    case .bytes(let values):
+      out.append(Tag.bytes.rawValue)
+      out.appendBlock(values)
     case .array(let values):
       out.append(Tag.array.rawValue)
       out.appendWord(UInt64(values.count))

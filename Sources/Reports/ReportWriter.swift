@@ -1,5 +1,5 @@
-internal import Foundation
 import Analysis
+internal import Foundation
 
 /// Writes a run's CSV tables, Markdown summary and HTML report into its folder.
 ///

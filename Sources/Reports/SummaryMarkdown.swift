@@ -10,7 +10,8 @@ enum SummaryMarkdown {
       out += "## Pretraining\n\n" + pretraining.markdown + "\n" + SummaryTable.pretrainingNote + "\n\n"
     }
     if !analysis.tasksWithoutRecord.isEmpty {
-      out += "> **WARNING:** tasks in the log without a task record, not analysed: "
+      out +=
+        "> **WARNING:** tasks in the log without a task record, not analysed: "
         + analysis.tasksWithoutRecord.joined(separator: ", ") + "\n\n"
     }
     for task in analysis.tasks {

@@ -55,7 +55,8 @@ struct LogAudit {
       }
       let expected = state.cumulativeCost + record.cost
       guard Self.agree(record.cumulativeCost, expected) else {
-        return "trial \(cell): query \(record.query) has cumulativeCost \(record.cumulativeCost); expected \(expected) (the previous cumulativeCost plus cost)"
+        return
+          "trial \(cell): query \(record.query) has cumulativeCost \(record.cumulativeCost); expected \(expected) (the previous cumulativeCost plus cost)"
       }
       if let limit = budget?.seconds, record.cumulativeCost > limit * (1 + Self.costTolerance) {
         return "trial \(cell): query \(record.query) brings the cost to \(record.cumulativeCost), over the budget of \(limit) simulated seconds"
@@ -74,7 +75,8 @@ struct LogAudit {
       guard record.valid <= record.generated, record.unique <= record.valid, record.novel <= record.unique, record.inDomain <= record.unique,
         record.generated >= 0
       else {
-        return "trial \(cell): generation report counts do not nest (generated \(record.generated) >= valid \(record.valid) >= unique \(record.unique) >= novel \(record.novel); in domain \(record.inDomain) <= unique)"
+        return
+          "trial \(cell): generation report counts do not nest (generated \(record.generated) >= valid \(record.valid) >= unique \(record.unique) >= novel \(record.novel); in domain \(record.inDomain) <= unique)"
       }
     case .trial(let record):
       guard record.queries == state.queries else {

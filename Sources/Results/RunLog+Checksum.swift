@@ -52,7 +52,8 @@ extension RunLog {
     let closingBrace: [UInt8] = [UInt8(ascii: "}")]
     let actual = closingBrace.withUnsafeBytes { CRC32C.checksum($0, continuing: CRC32C.checksum(content)) }
     guard actual == stored else {
-      return "checksum mismatch: the line's content has CRC-32C \(String(decoding: hexDigits(actual), as: UTF8.self)) but its 'crc' field says \(String(decoding: hexDigits(stored), as: UTF8.self)); the line was changed after it was written"
+      return
+        "checksum mismatch: the line's content has CRC-32C \(String(decoding: hexDigits(actual), as: UTF8.self)) but its 'crc' field says \(String(decoding: hexDigits(stored), as: UTF8.self)); the line was changed after it was written"
     }
     return nil
   }

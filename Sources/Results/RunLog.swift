@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Foundation
 
 /// The append-only JSON Lines log of a run (`queries.jsonl`).
 ///
@@ -54,7 +55,9 @@ public actor RunLogWriter {
     var offset = 0
     while offset < bytes.count {
       let written = bytes.withUnsafeBytes { raw in
-        write(descriptor, raw.baseAddress! + offset, raw.count - offset)  // swift-format-ignore: NeverForceUnwrap
+        // swift-format-ignore: NeverForceUnwrap
+        // The buffer is not empty here, so it has a base address.
+        write(descriptor, raw.baseAddress! + offset, raw.count - offset)
       }
       if written < 0 {
         if errno == EINTR { continue }
@@ -108,8 +111,12 @@ public enum RunLog {
       var start = 0
       let newline = UInt8(ascii: "\n")
       while start < bytes.count {
-        guard let found = memchr(bytes.baseAddress! + start, Int32(newline), bytes.count - start) else { break }  // swift-format-ignore: NeverForceUnwrap
-        let end = bytes.baseAddress!.distance(to: UnsafeRawPointer(found))  // swift-format-ignore: NeverForceUnwrap
+        // swift-format-ignore: NeverForceUnwrap
+        // The buffer is not empty here, so it has a base address.
+        guard let found = memchr(bytes.baseAddress! + start, Int32(newline), bytes.count - start) else { break }
+        // swift-format-ignore: NeverForceUnwrap
+        // The buffer is not empty here, so it has a base address.
+        let end = bytes.baseAddress!.distance(to: UnsafeRawPointer(found))
         lineNumber += 1
         defer { start = end + 1 }
         if end == start { continue }

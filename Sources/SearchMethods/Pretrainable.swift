@@ -1,5 +1,5 @@
-import SearchSpaces
 import Randomness
+import SearchSpaces
 
 /// A method that does label-free work over its search space once (an auto-encoder over the
 /// pool, a diffusion model over the space) and shares the result among its trials.

@@ -1,6 +1,6 @@
-import SearchSpaces
 import Models
 import Randomness
+import SearchSpaces
 
 /// What the registry knows of a `Pretrainable` method, with its types erased, so the harness
 /// can run, cache and hand over pretraining for any method.
@@ -29,18 +29,20 @@ public struct PretrainingAbility: Sendable {
     predictor = Self.predictorBuilder(M.self)
   }
 
-  private static func predictorBuilder<M: Pretrainable>(_: M.Type) -> (@Sendable (any MethodSettings, Domain, any Sendable) throws -> any Predictor)? {
+  private static func predictorBuilder<M: Pretrainable>(_: M.Type) -> (@Sendable (any MethodSettings, Domain, any Sendable) throws -> any Predictor)?
+  {
     guard let providing = M.self as? any PretrainedPredictorProviding.Type else { return nil }
     return predictorBuilder(opening: providing)
   }
 
-  private static func predictorBuilder<P: PretrainedPredictorProviding>(opening _: P.Type) -> @Sendable (any MethodSettings, Domain, any Sendable) throws -> any Predictor {
+  private static func predictorBuilder<P: PretrainedPredictorProviding>(opening _: P.Type)
+    -> @Sendable (any MethodSettings, Domain, any Sendable) throws -> any Predictor
+  {
     { settings, domain, value in
       guard let pretrained = value as? P.Pretrained else { throw PretrainingError.wrongValue(method: P.name, found: "\(type(of: value))") }
       return try P.makePredictor(settings: try P.typedSettings(settings), domain: domain, pretrained: pretrained)
     }
   }
-
 
   /// The settings part of the cache key.
   public func key(settings: any MethodSettings) throws -> String { try makeKey(settings) }

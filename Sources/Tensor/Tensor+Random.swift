@@ -1,9 +1,10 @@
+import Randomness
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Randomness
 
 /// Random leaf tensors drawn from an explicit generator.
 extension Tensor {

@@ -12,7 +12,9 @@ extension MethodEntry {
 }
 
 private struct SettingsCapture: Decodable {
-  static let entryKey = CodingUserInfoKey(rawValue: "nasarena.testSupport.entry")!  // swift-format-ignore: NeverForceUnwrap
+  // swift-format-ignore: NeverForceUnwrap
+  // A non-empty literal raw value always makes a key.
+  static let entryKey = CodingUserInfoKey(rawValue: "nasarena.testSupport.entry")!
   let settings: any MethodSettings
 
   init(from decoder: any Decoder) throws {

@@ -1,6 +1,6 @@
-import SearchSpaces
 import Randomness
 import SearchMethods
+import SearchSpaces
 
 /// A pretrainable method for tests of the pretraining seam: it embeds every pool architecture
 /// without labels (a seeded Gaussian random projection of its first encoding, `dimensions`

@@ -40,7 +40,9 @@ struct DataCommand: AsyncParsableCommand {
         }
         print("## Columns a suite may declare tasks over (tasks: - { name, benchmark, signal, report, cost: { column, scale } })\n")
         for offer in TaskCatalog.benchmarkColumns {
-          print("\(offer.benchmark): \(offer.columns.joined(separator: ", "))" + (offer.datasets.map { "; dataset: one of \($0.joined(separator: ", "))" } ?? ""))
+          print(
+            "\(offer.benchmark): \(offer.columns.joined(separator: ", "))"
+              + (offer.datasets.map { "; dataset: one of \($0.joined(separator: ", "))" } ?? ""))
         }
         if let suite {
           let loaded = try SuiteLoader(taskNames: source.taskNames).load(path: suite)
@@ -51,7 +53,8 @@ struct DataCommand: AsyncParsableCommand {
         return failures
       }
       if !failures.isEmpty {
-        FileHandle.standardError.write(Data("nasarena: error: \(failures.count) of \(TaskCatalog.taskNames.count) tasks cannot be loaded (run 'nasarena data verify'):\n".utf8))
+        FileHandle.standardError.write(
+          Data("nasarena: error: \(failures.count) of \(TaskCatalog.taskNames.count) tasks cannot be loaded (run 'nasarena data verify'):\n".utf8))
         for failure in failures { FileHandle.standardError.write(Data("  \(failure)\n".utf8)) }
         throw ExitStatus.badData
       }
@@ -61,7 +64,8 @@ struct DataCommand: AsyncParsableCommand {
   struct RandomSearch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "random-search",
-      abstract: "Print random search's exact expectations on tasks: incumbent after n queries, chance and time to reach the optimum and the top 0.1 % and 1 %.",
+      abstract:
+        "Print random search's exact expectations on tasks: incumbent after n queries, chance and time to reach the optimum and the top 0.1 % and 1 %.",
       discussion: """
         Closed forms for uniform sampling without replacement (no simulation), to compare a run's
         curves and queries-to-optimum table with. Example:
@@ -89,15 +93,23 @@ struct DataCommand: AsyncParsableCommand {
           let n = min(queries, expectation.domainSize)
           let incumbent = expectation.bestSignal(after: n)
           print("## \(name): random search, \(n) queries, \(expectation.domainSize) architectures\n")
-          print(String(format: "best_signal after %d: %.3f ± %.3f (sd); oracle_max after %d: %.3f\n", n, incumbent.mean, incumbent.standardDeviation, n, expectation.oracleMax(after: n)))
-          print("| target | threshold | architectures at or above | oracle_max: P(reached by \(n)) | expected queries to reach | median | best_signal: P(incumbent at \(n) reaches) |")
+          print(
+            String(
+              format: "best_signal after %d: %.3f ± %.3f (sd); oracle_max after %d: %.3f\n", n, incumbent.mean, incumbent.standardDeviation, n,
+              expectation.oracleMax(after: n)))
+          print(
+            "| target | threshold | architectures at or above | oracle_max: P(reached by \(n)) | expected queries to reach | median | best_signal: P(incumbent at \(n) reaches) |"
+          )
           print("|---|---:|---:|---:|---:|---:|---:|")
-          for (label, threshold) in [("optimum", record.optimumReport), ("top 0.1 %", record.topPermilleReport), ("top 1 %", record.topPercentReport)] {
+          for (label, threshold) in [
+            ("optimum", record.optimumReport), ("top 0.1 %", record.topPermilleReport), ("top 1 %", record.topPercentReport),
+          ] {
             let k = expectation.count(reaching: threshold)
             print(
               String(
                 format: "| %@ | %.4f | %d | %.4f | %.1f | %d | %.4f |", label, threshold, k, expectation.probabilityOfReachingTop(k, within: n),
-                expectation.expectedQueriesToTop(k), expectation.medianQueriesToTop(k), expectation.probabilityBestSignalReaches(threshold, after: n)))
+                expectation.expectedQueriesToTop(k), expectation.medianQueriesToTop(k), expectation.probabilityBestSignalReaches(threshold, after: n))
+            )
           }
           print("")
         }

@@ -68,14 +68,14 @@ struct PerfCommand: AsyncParsableCommand {
   }
 
   private static func printLoading(_ source: CatalogTaskSource) throws {
-      print("## Data loading (cold: checksum, inflate, parse, build tasks)\n")
-      print("| what | seconds |\n|---|---:|")
-      for timing in try source.catalog.measureLoading() {
-        print(String(format: "| %@ | %.3f |", timing.what, timing.seconds))
-      }
-      if let peak = TaskCatalog.peakResidentMemoryBytes() {
-        print(String(format: "\npeak resident memory after loading every table: %.0f MB\n", Double(peak) / 1_048_576))
-      }
+    print("## Data loading (cold: checksum, inflate, parse, build tasks)\n")
+    print("| what | seconds |\n|---|---:|")
+    for timing in try source.catalog.measureLoading() {
+      print(String(format: "| %@ | %.3f |", timing.what, timing.seconds))
+    }
+    if let peak = TaskCatalog.peakResidentMemoryBytes() {
+      print(String(format: "\npeak resident memory after loading every table: %.0f MB\n", Double(peak) / 1_048_576))
+    }
   }
 
   private func printNumerics(_ source: CatalogTaskSource) throws {
@@ -99,12 +99,12 @@ struct PerfCommand: AsyncParsableCommand {
   }
 
   private func printTrials(_ source: CatalogTaskSource) async throws {
-      print("## Whole trials (nb201-cifar10, \(queries) queries, one worker, log written)\n")
-      print("| method | ms / trial | ms in the method / trial |\n|---|---:|---:|")
-      let names = methods.isEmpty ? PerfCommand.builtInMethodNames : methods
-      for timing in try await TrialTiming.measure(task: "nb201-cifar10", methods: names, queries: queries, trials: trials, source: source) {
-        print(String(format: "| %@ | %.2f | %.2f |", timing.method, timing.secondsPerTrial * 1000, timing.methodSecondsPerTrial * 1000))
-      }
+    print("## Whole trials (nb201-cifar10, \(queries) queries, one worker, log written)\n")
+    print("| method | ms / trial | ms in the method / trial |\n|---|---:|---:|")
+    let names = methods.isEmpty ? PerfCommand.builtInMethodNames : methods
+    for timing in try await TrialTiming.measure(task: "nb201-cifar10", methods: names, queries: queries, trials: trials, source: source) {
+      print(String(format: "| %@ | %.2f | %.2f |", timing.method, timing.secondsPerTrial * 1000, timing.methodSecondsPerTrial * 1000))
+    }
   }
 
   static var builtInMethodNames: [String] { MethodRegistry.builtIn.map(\.name) }

@@ -49,7 +49,8 @@ struct PredictorsCommand: AsyncParsableCommand {
       try folder.writeText(try suite.resolvedYAML(), to: folder.suiteFile)
       let showProgress = !quiet && isatty(STDERR_FILENO) == 1
       let records = try await Backends.$current.withValue(backend) {
-        try await PredictorQualityEvaluator.evaluate(suite, settings: suite.predictorQuality, source: source, workers: workers, cache: cacheOption.cache,
+        try await PredictorQualityEvaluator.evaluate(
+          suite, settings: suite.predictorQuality, source: source, workers: workers, cache: cacheOption.cache,
           log: CacheOption.logger(quiet: quiet)
         ) { done, total in
           if showProgress { FileHandle.standardError.write(Data("\r[\(done)/\(total) predictor fits]   ".utf8)) }

@@ -23,10 +23,12 @@ final class ProgressPrinter: @unchecked Sendable {
     guard progress.finished == progress.total || now.timeIntervalSince(lastPrint) > 0.1 else { return }
     lastPrint = now
     let rate = progress.elapsedSeconds > 0 ? Double(progress.queries) / progress.elapsedSeconds : 0
-    let left = progress.finished > 0
+    let left =
+      progress.finished > 0
       ? progress.elapsedSeconds / Double(progress.finished) * Double(progress.total - progress.finished) : 0
     let failed = progress.failed > 0 ? ", \(progress.failed) failed" : ""
-    let line = String(format: "\r[%d/%d trials] %.0f queries/s, %@ left%@   ",
+    let line = String(
+      format: "\r[%d/%d trials] %.0f queries/s, %@ left%@   ",
       progress.finished, progress.total, rate, Self.clock(left), failed)
     FileHandle.standardError.write(Data(line.utf8))
     printed = true

@@ -46,7 +46,9 @@ struct RunCommand: AsyncParsableCommand {
 
   func validate() throws {
     if (suite == nil) == (resume == nil) { throw ValidationError("Give either a suite file or --resume <run folder>, not both.") }
-    if resume != nil && (output != nil || shard != nil) { throw ValidationError("--resume continues a folder as it was started; --output and --shard do not apply.") }
+    if resume != nil && (output != nil || shard != nil) {
+      throw ValidationError("--resume continues a folder as it was started; --output and --shard do not apply.")
+    }
     if let workers, workers < 0 { throw ValidationError("--workers must be 0 or more, got \(workers).") }
   }
 
@@ -90,8 +92,10 @@ struct RunCommand: AsyncParsableCommand {
       }
       return summary
     }
-    print(String(format: "%d trials (%d already done), %d queries in %.1f s; run folder: %@",
-      summary.trialsRun, summary.trialsSkipped, summary.queries, summary.seconds, summary.folder))
+    print(
+      String(
+        format: "%d trials (%d already done), %d queries in %.1f s; run folder: %@",
+        summary.trialsRun, summary.trialsSkipped, summary.queries, summary.seconds, summary.folder))
     if !summary.failures.isEmpty {
       FileHandle.standardError.write(Data("nasarena: \(summary.failures.count) trials failed:\n".utf8))
       for failure in summary.failures.prefix(20) { FileHandle.standardError.write(Data("  \(failure)\n".utf8)) }

@@ -17,18 +17,28 @@ import Testing
   @Test func kendallTauAgreesWithTheQuadraticDefinitionOnRandomData() {
     var state: UInt64 = 12345
     func next() -> Double {
-      state = state &* 6364136223846793005 &+ 1442695040888963407
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       return Double((state >> 33) % 20)  // few distinct values: many ties
     }
     let a = (0..<300).map { _ in next() }
     let b = (0..<300).map { _ in next() }
-    var concordant = 0.0, discordant = 0.0, tiesA = 0.0, tiesB = 0.0
+    var concordant = 0.0
+    var discordant = 0.0
+    var tiesA = 0.0
+    var tiesB = 0.0
     for i in 0..<300 {
       for j in (i + 1)..<300 {
-        let da = a[i] - a[j], db = b[i] - b[j]
+        let da = a[i] - a[j]
+        let db = b[i] - b[j]
         if da == 0 && db == 0 { continue }
-        if da == 0 { tiesA += 1; continue }
-        if db == 0 { tiesB += 1; continue }
+        if da == 0 {
+          tiesA += 1
+          continue
+        }
+        if db == 0 {
+          tiesB += 1
+          continue
+        }
         if da * db > 0 { concordant += 1 } else { discordant += 1 }
       }
     }

@@ -46,9 +46,11 @@ enum RunRecordsFixture {
   /// a/1: signals 2,1,5 reports 6,10,9 (exhausted) -> best_signal 6,6,9; oracle_max 6,10,10
   /// a/2: reports 4,5,6,7 (no closing record)
   /// b/0: 3,4,5,6  b/1: 8,8,8,8  b/2: 2,9,9,10 (failed)  b/3: failed before any query
-  static func twoMethods(settings: ReportSettings = ReportSettings(
-    checkpoints: [2, 4, 50], secondsGridPoints: 4, bootstrapSamples: 500, bootstrapSeed: 7
-  )) -> RunRecords {
+  static func twoMethods(
+    settings: ReportSettings = ReportSettings(
+      checkpoints: [2, 4, 50], secondsGridPoints: 4, bootstrapSamples: 500, bootstrapSeed: 7
+    )
+  ) -> RunRecords {
     var queries: [QueryRecord] = []
     queries += Self.queries(method: "a", trial: 0, reports: [5, 7, 9, 8], signals: [1, 3, 2, 3])
     queries += Self.queries(method: "a", trial: 1, reports: [6, 10, 9], signals: [2, 1, 5])

@@ -18,7 +18,10 @@ import Testing
     let summaries = try TestData.catalog().describe()
     #expect(summaries.map(\.name) == TaskCatalog.taskNames)
     let first = try #require(summaries.first)
-    #expect(first.description == "nb201-cifar10 [nas-bench-201 / cifar10] domain 15625, pool 15625; signal c10_valid_acc_200 (max 91.6067), report c10_test_acc_200 (max 94.3733, at the best signal 94.3733), cost 200 x train_time_per_epoch_s_c10")
+    #expect(
+      first.description
+        == "nb201-cifar10 [nas-bench-201 / cifar10] domain 15625, pool 15625; signal c10_valid_acc_200 (max 91.6067), report c10_test_acc_200 (max 94.3733, at the best signal 94.3733), cost 200 x train_time_per_epoch_s_c10"
+    )
     let nb101 = try #require(summaries.first { $0.name == "nb101-30k" })
     #expect(nb101.domainSize == 30_001 && nb101.poolSize == 423_624 && nb101.caveat != nil)
   }

@@ -1,6 +1,5 @@
-import Testing
-
 import BinaryCoding
+import Testing
 
 private struct Weights: Codable, Equatable {
   enum Kind: String, Codable { case encoder, decoder }

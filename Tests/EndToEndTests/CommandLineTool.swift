@@ -53,7 +53,9 @@ struct CommandLineTool {
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return Output(status: process.terminationStatus, standardOutput: String(decoding: stdout, as: UTF8.self), standardError: String(decoding: stderr, as: UTF8.self))
+    return Output(
+      status: process.terminationStatus, standardOutput: String(decoding: stdout, as: UTF8.self),
+      standardError: String(decoding: stderr, as: UTF8.self))
   }
 
   struct ToolMissing: Error, CustomStringConvertible {

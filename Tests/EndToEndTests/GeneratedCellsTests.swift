@@ -4,8 +4,8 @@ import Harness
 import Reports
 import Results
 import SearchMethods
-import Testing
 import TestSupport
+import Testing
 
 /// Generated cells through the real oracle: the fixture generator proposes invalid cells,
 /// valid cells outside the pool, pool cells outside the domain and repeats; the run counts
@@ -28,7 +28,8 @@ import TestSupport
 
   static func run() async throws -> RunRecords {
     let folder = RunFolder(path: NSTemporaryDirectory() + "nasarena-e2e/generated-\(UUID().uuidString)")
-    _ = try await SuiteRunner.start(try loader.load(yaml: suite, file: "generated.yaml"), source: source, folder: folder, options: RunOptions(workers: 2))
+    _ = try await SuiteRunner.start(
+      try loader.load(yaml: suite, file: "generated.yaml"), source: source, folder: folder, options: RunOptions(workers: 2))
     return try folder.readRecords()
   }
 
@@ -60,13 +61,17 @@ import TestSupport
   @Test func trialsTableAndReportShowTheRefusalsAndTheRounds() async throws {
     let records = try await Self.run()
     let files = Dictionary(uniqueKeysWithValues: ReportWriter.contents(of: RunAnalysis(records: records)).map { ($0.name, $0.text) })
-    let trials = try #require(files["trials.csv"]).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let trials = try #require(files["trials.csv"]).split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
     let header = try #require(trials.first)
     let columns = ["refused", "refused_invalid", "refused_not_in_pool", "refused_outside_domain", "repeats"]
     let positions = try columns.map { name in try #require(header.firstIndex(of: name), "trials.csv has no \(name)") }
     for record in records.trials {
       let row = try #require(trials.dropFirst().first { $0[2] == String(record.trial) })
-      #expect(positions.map { row[$0] } == [record.refused, record.refusedInvalid, record.refusedNotInPool, record.refusedOutsideDomain, record.repeats].map(String.init))
+      #expect(
+        positions.map { row[$0] }
+          == [record.refused, record.refusedInvalid, record.refusedNotInPool, record.refusedOutsideDomain, record.repeats].map(String.init))
     }
     let rounds = GenerationRound.all(records.generations)
     let summary = try #require(files["summary.md"])

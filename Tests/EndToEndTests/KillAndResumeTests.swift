@@ -50,7 +50,8 @@ import Testing
       let (process, _, _) = try CommandLineTool.start(["run", suiteFile, "--output", interrupted, "--quiet", "--no-report"])
       // Kill as soon as the log holds the given fraction of the full log: mid-run, usually mid-line.
       // A blocking poll: Task.sleep can oversleep by far when other tests load the thread pool.
-      while process.isRunning, ((try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0) ?? 0 < Int(Double(fullSize) * fraction) {
+      while process.isRunning, ((try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0) ?? 0 < Int(Double(fullSize) * fraction)
+      {
         usleep(200)
       }
       kill(process.processIdentifier, SIGKILL)

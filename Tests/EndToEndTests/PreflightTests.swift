@@ -14,10 +14,13 @@ import Testing
 
   @Test func anEncodingTheTaskLacksIsRefusedByValidateAndRun() throws {
     let path = try Self.suiteFile(
-      "graph", "name: graph\ntrials: 2\nbudget: { queries: 20 }\ntasks: [nbgraph-cora]\nmethods:\n  - method: weaknas\n    settings:\n      encoding: path\n")
+      "graph",
+      "name: graph\ntrials: 2\nbudget: { queries: 20 }\ntasks: [nbgraph-cora]\nmethods:\n  - method: weaknas\n    settings:\n      encoding: path\n")
     let validate = try CommandLineTool.run(["validate", path])
     #expect(validate.status == 64)
-    #expect(validate.standardError.contains("graph.yaml:8:17: methods[0].settings.encoding: invalid value 'path' for 'encoding'"), "\(validate.standardError)")
+    #expect(
+      validate.standardError.contains("graph.yaml:8:17: methods[0].settings.encoding: invalid value 'path' for 'encoding'"),
+      "\(validate.standardError)")
     let output = (path as NSString).deletingLastPathComponent + "/run"
     let run = try CommandLineTool.run(["run", path, "--output", output, "--quiet"])
     #expect(run.status == 64)
@@ -29,6 +32,8 @@ import Testing
       "seconds", "name: seconds\ntrials: 2\nbudget: { seconds: 1000 }\ntasks: [transnas-micro-jigsaw]\nmethods:\n  - method: random-search\n")
     let validate = try CommandLineTool.run(["validate", path])
     #expect(validate.status == 64)
-    #expect(validate.standardError.contains("seconds.yaml:3:20: budget.seconds: task 'transnas-micro-jigsaw' has no cost column"), "\(validate.standardError)")
+    #expect(
+      validate.standardError.contains("seconds.yaml:3:20: budget.seconds: task 'transnas-micro-jigsaw' has no cost column"),
+      "\(validate.standardError)")
   }
 }

@@ -106,8 +106,10 @@ import Testing
     let logBefore = try Data(contentsOf: URL(fileURLWithPath: RunFolder(path: folder).logFile))
     let output = try CommandLineTool.run(["run", "--resume", folder, "--quiet", "--no-report"])
     #expect(output.status == 65)
-    #expect(output.standardError.contains(
-      "suite.yaml: changed since the run started (budget.queries: '200' when the run started, '150' now; seed: '3' when the run started, '4' now; trials: '60' when the run started, '65' now)"))
+    #expect(
+      output.standardError.contains(
+        "suite.yaml: changed since the run started (budget.queries: '200' when the run started, '150' now; seed: '3' when the run started, '4' now; trials: '60' when the run started, '65' now)"
+      ))
     #expect(try Data(contentsOf: URL(fileURLWithPath: RunFolder(path: folder).logFile)) == logBefore)
   }
 
@@ -137,7 +139,9 @@ import Testing
   }
 
   @Test func anEmptyLabelIsRefusedAtItsLine() throws {
-    let workspace = try Workspace("empty-label", suite: "name: e\ntrials: 2\nbudget: { queries: 10 }\ntasks: [nb201-cifar10]\nmethods:\n  - method: random-search\n    label: ''\n")
+    let workspace = try Workspace(
+      "empty-label",
+      suite: "name: e\ntrials: 2\nbudget: { queries: 10 }\ntasks: [nb201-cifar10]\nmethods:\n  - method: random-search\n    label: ''\n")
     let output = try CommandLineTool.run(["validate", workspace.suiteFile])
     #expect(output.status == 64)
     #expect(output.standardError.contains("suite.yaml:7:12: methods[0].label: empty label; expected a non-empty name"))
@@ -157,7 +161,8 @@ import Testing
       let output = try CommandLineTool.run(arguments)
       #expect(output.status == 65, "\(arguments)")
       #expect(
-        output.standardError.contains("queries.jsonl:\(lines.count + 1): inconsistent log: trial nb201-cifar10/random-search/0 continues after its closing 'trial' line 201"),
+        output.standardError.contains(
+          "queries.jsonl:\(lines.count + 1): inconsistent log: trial nb201-cifar10/random-search/0 continues after its closing 'trial' line 201"),
         "\(output.standardError)")
     }
     lines[9] = lines[9].replacingOccurrences(of: "\"batch\":", with: "\"batch\":1")

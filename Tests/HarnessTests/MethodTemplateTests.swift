@@ -5,10 +5,11 @@ import Testing
   @Test func namesBecomeTypeNamesAndPaths() throws {
     let template = try MethodTemplate(name: "greedy-walk2")
     #expect(template.typeName == "GreedyWalk2")
-    #expect(template.files.map(\.path) == [
-      "Sources/SearchMethods/GreedyWalk2/GreedyWalk2.swift", "Sources/SearchMethods/GreedyWalk2/GreedyWalk2+Settings.swift",
-      "Tests/SearchMethodsTests/GreedyWalk2Tests.swift",
-    ])
+    #expect(
+      template.files.map(\.path) == [
+        "Sources/SearchMethods/GreedyWalk2/GreedyWalk2.swift", "Sources/SearchMethods/GreedyWalk2/GreedyWalk2+Settings.swift",
+        "Tests/SearchMethodsTests/GreedyWalk2Tests.swift",
+      ])
     #expect(template.files[0].contents.contains("public static let name = \"greedy-walk2\""))
     #expect(template.files[1].contents.contains("public static var schema: [Setting<Self>]"))
   }

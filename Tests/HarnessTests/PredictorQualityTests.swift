@@ -1,27 +1,28 @@
 import Harness
 import Results
 import SearchMethods
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct PredictorQualityTests {
   static let entries = MethodRegistry.builtIn + [MethodEntry(AdditiveModelMethod.self)]
   static let loader = SuiteLoader(methods: entries, taskNames: Fixtures.source.taskNames)
 
   static func suite() throws -> Suite {
-    try loader.load(yaml: """
-      name: pq
-      seed: 5
-      trials: 1
-      budget: { queries: 30 }
-      tasks: [tiny, tiny-subset]
-      methods:
-        - method: random-search
-        - method: additive-model
-        - method: additive-model
-          label: additive-model-2
-      predictorQuality: { sizes: [8, 40, 200], seeds: 6, precisionAt: [5] }
-      """, file: "pq.yaml")
+    try loader.load(
+      yaml: """
+        name: pq
+        seed: 5
+        trials: 1
+        budget: { queries: 30 }
+        tasks: [tiny, tiny-subset]
+        methods:
+          - method: random-search
+          - method: additive-model
+          - method: additive-model
+            label: additive-model-2
+        predictorQuality: { sizes: [8, 40, 200], seeds: 6, precisionAt: [5] }
+        """, file: "pq.yaml")
   }
 
   @Test func everyPredictorIsTestedOnPairedSplitsOfEverySize() async throws {

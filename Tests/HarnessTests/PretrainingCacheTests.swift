@@ -2,8 +2,8 @@ import Foundation
 import Harness
 import Results
 import SearchMethods
-import Testing
 import TestSupport
+import Testing
 
 /// The label-free pretraining seam: computed once per key, reused from memory and disk by later
 /// trials, resumed runs and other suites, never trusted when the cache file is bad, and
@@ -12,18 +12,19 @@ import TestSupport
   static let methods = MethodRegistry.builtIn + [MethodEntry(PoolEmbeddingWalk.self)]
 
   static func suite(name: String = "walk", seed: Int = 3, dimensions: Int = 8, trials: Int = 10, extra: String = "") throws -> Suite {
-    try SuiteLoader(methods: methods, taskNames: Fixtures.source.taskNames).load(yaml: """
-      name: \(name)
-      seed: \(seed)
-      trials: \(trials)
-      budget: { queries: 20 }
-      tasks: [tiny, tiny-subset]
-      methods:
-        - method: pool-embedding-walk
-          settings: { dimensions: \(dimensions), batchSize: 5 }
-        \(extra)
-      report: { checkpoints: [10, 20] }
-      """, file: "\(name).yaml")
+    try SuiteLoader(methods: methods, taskNames: Fixtures.source.taskNames).load(
+      yaml: """
+        name: \(name)
+        seed: \(seed)
+        trials: \(trials)
+        budget: { queries: 20 }
+        tasks: [tiny, tiny-subset]
+        methods:
+          - method: pool-embedding-walk
+            settings: { dimensions: \(dimensions), batchSize: 5 }
+          \(extra)
+        report: { checkpoints: [10, 20] }
+        """, file: "\(name).yaml")
   }
 
   static func cacheFolder() -> String { NSTemporaryDirectory() + "nasarena-tests/cache-\(UUID().uuidString)" }
@@ -87,7 +88,14 @@ import TestSupport
     let path = (directory as NSString).appendingPathComponent(file)
     let intact = try Data(contentsOf: URL(fileURLWithPath: path))
     let damages: [(String, Data)] = [
-      ("flipped byte", { var bytes = intact; bytes[bytes.count - 7] ^= 0x40; return bytes }()),
+      (
+        "flipped byte",
+        {
+          var bytes = intact
+          bytes[bytes.count - 7] ^= 0x40
+          return bytes
+        }()
+      ),
       ("truncated", intact.prefix(intact.count / 2)),
       ("not a cache file", Data("hello".utf8)),
     ]

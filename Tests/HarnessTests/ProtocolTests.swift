@@ -3,8 +3,8 @@ import Foundation
 import Harness
 import Results
 import SearchMethods
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ProtocolTests {
   @Test func queryBudgetIsExactForEveryTrial() async throws {
@@ -21,7 +21,8 @@ import TestSupport
   }
 
   @Test func secondsBudgetStopsBeforeOvershooting() async throws {
-    let suite = try Fixtures.suite("""
+    let suite = try Fixtures.suite(
+      """
       name: t
       trials: 4
       budget: { seconds: 500 }
@@ -46,7 +47,8 @@ import TestSupport
   }
 
   @Test func outsideDomainProposalsAreRefusedAndCounted() async throws {
-    let suite = try Fixtures.suite("""
+    let suite = try Fixtures.suite(
+      """
       name: t
       trials: 3
       budget: { queries: 20 }
@@ -97,7 +99,8 @@ import TestSupport
   }
 
   @Test func countedDuplicatesSpendBudget() async throws {
-    let suite = try Fixtures.suite("""
+    let suite = try Fixtures.suite(
+      """
       name: t
       trials: 2
       budget: { queries: 30 }

@@ -1,4 +1,5 @@
 import Benchmarks
+import Foundation
 import Harness
 import Results
 import Testing
@@ -9,7 +10,8 @@ import Testing
   @Test func weakNASPathEncodingOnNASBenchGraphIsRefusedWithItsLine() throws {
     let source = try CatalogTaskSource()
     let loader = SuiteLoader(taskNames: source.taskNames)
-    let yaml = "name: g\ntrials: 2\nbudget: { queries: 20 }\ntasks: [nbgraph-cora]\nmethods:\n  - method: weaknas\n    settings:\n      encoding: path\n"
+    let yaml =
+      "name: g\ntrials: 2\nbudget: { queries: 20 }\ntasks: [nbgraph-cora]\nmethods:\n  - method: weaknas\n    settings:\n      encoding: path\n"
     _ = try loader.load(yaml: yaml, file: "g.yaml")
     #expect(throws: SuiteError.self) { try loader.load(yaml: yaml, file: "g.yaml", preflight: SuitePreflight(source: source)) }
     do {
@@ -22,16 +24,17 @@ import Testing
   @Test func randomSearchMeanCurveMatchesItsExactExpectationOnNB201() async throws {
     let source = try CatalogTaskSource()
     let loader = SuiteLoader(taskNames: source.taskNames)
-    let suite = try loader.load(yaml: """
-      name: rs-expectation
-      seed: 11
-      trials: 300
-      budget: { queries: 100 }
-      tasks: [nb201-cifar10]
-      methods: [{ method: random-search }]
-      report: { checkpoints: [100] }
-      """, file: "rs-expectation.yaml")
-    let folder = RunFolder(path: NSTemporaryDirectoryPath() + "rs-expectation-\(suite.seed)-\(UInt64.random(in: 0...UInt64.max))")
+    let suite = try loader.load(
+      yaml: """
+        name: rs-expectation
+        seed: 11
+        trials: 300
+        budget: { queries: 100 }
+        tasks: [nb201-cifar10]
+        methods: [{ method: random-search }]
+        report: { checkpoints: [100] }
+        """, file: "rs-expectation.yaml")
+    let folder = RunFolder(path: temporaryDirectoryPath() + "rs-expectation-\(suite.seed)-\(UInt64.random(in: 0...UInt64.max))")
     _ = try await SuiteRunner.start(suite, source: source, folder: folder, options: RunOptions(workers: 2))
     let records = try folder.readRecords()
     let task = try source.task(named: "nb201-cifar10")
@@ -55,6 +58,4 @@ import Testing
   }
 }
 
-import Foundation
-
-private func NSTemporaryDirectoryPath() -> String { NSTemporaryDirectory() + "nasarena-tests/" }
+private func temporaryDirectoryPath() -> String { NSTemporaryDirectory() + "nasarena-tests/" }

@@ -1,8 +1,8 @@
 import Foundation
 import Harness
 import Results
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ResumeAndMergeTests {
   @Test(arguments: [0.1, 0.5, 0.93])

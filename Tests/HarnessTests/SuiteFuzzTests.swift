@@ -3,8 +3,8 @@ import Harness
 import Randomness
 import Results
 import SearchMethods
-import Testing
 import TestSupport
+import Testing
 
 /// Seeded fuzzing of the shipped suites (issue 8, "tests that attack"): every mutation is
 /// either refused with a located, bounded message, or accepted and then runs a tiny budget
@@ -186,7 +186,8 @@ extension SuiteFuzzTests {
     case .syntax(_, let line, let column, _):
       return line >= 1 && column >= 1
     case .invalid(_, let line, let column, let path, let message):
-      let topLevel = message.hasPrefix("expected a mapping at the top level") || message.hasPrefix("empty suite") || message.hasPrefix("missing key")
+      let topLevel =
+        message.hasPrefix("expected a mapping at the top level") || message.hasPrefix("empty suite") || message.hasPrefix("missing key")
         || message.contains("is used twice")
       return line >= 1 && column >= 1 && (!path.isEmpty || topLevel)
     case .unreadable:

@@ -3,8 +3,8 @@ import Foundation
 import Harness
 import Results
 import SearchMethods
-import Testing
 import TestSupport
+import Testing
 
 /// Issue 8, defects 4, 5, 7, 8 and the messages of 11: suite input that `validate` used to
 /// accept (then crash or fail at run time) or report at the wrong place.
@@ -47,7 +47,8 @@ extension SuiteInputDefectTests {
     Case(
       name: "an MLP too large in all", yaml: head + "methods:\n  - method: weaknas\n    settings: { hiddenSizes: [8000, 8000, 8000] }\n",
       expected:
-        "test.yaml:7:30: methods[0].settings.hiddenSizes: invalid value '3 layers of up to 8000' for 'hiddenSizes'; expected at most 100000000 hidden weights in all (these settings need 128000000)"),
+        "test.yaml:7:30: methods[0].settings.hiddenSizes: invalid value '3 layers of up to 8000' for 'hiddenSizes'; expected at most 100000000 hidden weights in all (these settings need 128000000)"
+    ),
   ]
 
   @Test(arguments: sizes)
@@ -86,11 +87,13 @@ extension SuiteInputDefectTests {
   static let syntax: [Case] = [
     Case(
       name: "duplicate key", yaml: head + "methods:\n  - method: random-search\ntrials: 3\n",
-      expected: "test.yaml:7:1: not valid YAML: duplicate key 'trials' (first at line 2); each key may appear once in a mapping (line 7: 'trials: 3')"),
+      expected: "test.yaml:7:1: not valid YAML: duplicate key 'trials' (first at line 2); each key may appear once in a mapping (line 7: 'trials: 3')"
+    ),
     Case(
       name: "duplicate key in a flow mapping", yaml: head + "methods:\n  - method: weaknas\n    settings: { topK: 20, topK: 30 }\n",
       expected:
-        "test.yaml:7:27: not valid YAML: duplicate key 'topK' (first at line 7); each key may appear once in a mapping (line 7: 'settings: { topK: 20, topK: 30 }')"),
+        "test.yaml:7:27: not valid YAML: duplicate key 'topK' (first at line 7); each key may appear once in a mapping (line 7: 'settings: { topK: 20, topK: 30 }')"
+    ),
     Case(
       name: "NUL byte", yaml: "name: t\ntrials: 2\u{0}\n",
       expected: "test.yaml:2:10: not valid YAML: control character U+0000 is not allowed in YAML (line 2: 'trials: 2')"),
@@ -126,7 +129,8 @@ extension SuiteInputDefectTests {
   @Test func aHugeSuiteFileIsRefusedFromItsFirstMegabyte() throws {
     let path = NSTemporaryDirectory() + "nasarena-huge-\(UUID().uuidString).yaml"
     defer { try? FileManager.default.removeItem(atPath: path) }
-    try (Self.head + String(repeating: "# \(String(repeating: "x", count: 97))\n", count: 40_000)).write(toFile: path, atomically: true, encoding: .utf8)
+    try (Self.head + String(repeating: "# \(String(repeating: "x", count: 97))\n", count: 40_000)).write(
+      toFile: path, atomically: true, encoding: .utf8)
     #expect(throws: SuiteError.self) { try Fixtures.loader.load(path: path) }
     do {
       _ = try Fixtures.loader.load(path: path)
@@ -167,7 +171,8 @@ extension SuiteInputDefectTests {
     #expect(Self.message(yaml, preflight: SuitePreflight(source: Fixtures.source)) == nil)
     #expect(
       Self.message(yaml, preflight: SuitePreflight(source: CostlessSource()))
-        == "test.yaml:3:20: budget.seconds: task 'tiny' has no cost column, so a 'seconds' budget cannot be spent on it; use 'queries: N' or drop the task")
+        == "test.yaml:3:20: budget.seconds: task 'tiny' has no cost column, so a 'seconds' budget cannot be spent on it; use 'queries: N' or drop the task"
+    )
   }
 
   @Test func anEncodingTheTaskLacksIsRefusedAtItsLine() {
@@ -175,7 +180,8 @@ extension SuiteInputDefectTests {
     #expect(Self.message(yaml) == nil)
     #expect(
       Self.message(yaml, preflight: SuitePreflight(source: Fixtures.source))
-        == "test.yaml:8:27: methods[1].settings.encoding: invalid value 'path' for 'encoding'; expected an encoding that tiny-4x4 provides (one-hot) (on task 'tiny')")
+        == "test.yaml:8:27: methods[1].settings.encoding: invalid value 'path' for 'encoding'; expected an encoding that tiny-4x4 provides (one-hot) (on task 'tiny')"
+    )
   }
 
   @Test func anUnavailableBackendIsRefusedAtItsLine() {
@@ -196,7 +202,8 @@ extension SuiteInputDefectTests {
 extension SuiteInputDefectTests {
   static let messages: [Case] = [
     Case(
-      name: "a mapping where a list of tasks belongs", yaml: "name: t\ntrials: 2\nbudget: { queries: 10 }\ntasks: { a: 1 }\nmethods:\n  - method: random-search\n",
+      name: "a mapping where a list of tasks belongs",
+      yaml: "name: t\ntrials: 2\nbudget: { queries: 10 }\ntasks: { a: 1 }\nmethods:\n  - method: random-search\n",
       expected: "test.yaml:4:8: tasks: a list or mapping; expected a list of task names or task declarations"),
     Case(
       name: "a list where a mapping belongs", yaml: head + "methods:\n  - method: random-search\nreport: [1, 2]\n",
@@ -209,7 +216,8 @@ extension SuiteInputDefectTests {
       expected: "test.yaml:7:17: report.band: invalid value 'stder' (did you mean 'stderr'?); expected one of stderr, std"),
     Case(
       name: "a mapping where a setting value belongs", yaml: head + "methods:\n  - method: local-search\n    settings: { variant: { a: 1 } }\n",
-      expected: "test.yaml:7:26: methods[0].settings.variant: 'variant' is not of the right shape; expected one of first-improvement, best-improvement"),
+      expected:
+        "test.yaml:7:26: methods[0].settings.variant: 'variant' is not of the right shape; expected one of first-improvement, best-improvement"),
   ]
 
   @Test(arguments: messages)

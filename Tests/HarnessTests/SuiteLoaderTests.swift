@@ -26,23 +26,32 @@ import Testing
     ErrorCase(
       name: "unknown top-level key",
       yaml: base + "\ntrails: 3\n",
-      expected: "test.yaml:7:1: trails: unknown key 'trails' (did you mean 'trials'?); allowed: name, seed, trials, budget, duplicates, tasks, methods, workers, matmul, report, predictorQuality"),
+      expected:
+        "test.yaml:7:1: trails: unknown key 'trails' (did you mean 'trials'?); allowed: name, seed, trials, budget, duplicates, tasks, methods, workers, matmul, report, predictorQuality"
+    ),
     ErrorCase(
       name: "unknown method",
       yaml: "name: t\ntrials: 2\nbudget: { queries: 10 }\ntasks: [tiny]\nmethods:\n  - method: regularised-evolution\n",
-      expected: "test.yaml:6:13: methods[0].method: unknown method 'regularised-evolution' (did you mean 'regularized-evolution'?); known: " + MethodRegistry.builtIn.map(\.name).joined(separator: ", ")),
+      expected: "test.yaml:6:13: methods[0].method: unknown method 'regularised-evolution' (did you mean 'regularized-evolution'?); known: "
+        + MethodRegistry.builtIn.map(\.name).joined(separator: ", ")),
     ErrorCase(
       name: "unknown setting",
-      yaml: "name: t\ntrials: 2\nbudget: { queries: 10 }\ntasks: [tiny]\nmethods:\n  - method: regularized-evolution\n    settings:\n      populaton: 5\n",
-      expected: "test.yaml:8:7: methods[0].settings.populaton: unknown key 'populaton' (did you mean 'populationSize'?); allowed: populationSize, sampleSize, initialSize, mutationAttempts"),
+      yaml:
+        "name: t\ntrials: 2\nbudget: { queries: 10 }\ntasks: [tiny]\nmethods:\n  - method: regularized-evolution\n    settings:\n      populaton: 5\n",
+      expected:
+        "test.yaml:8:7: methods[0].settings.populaton: unknown key 'populaton' (did you mean 'populationSize'?); allowed: populationSize, sampleSize, initialSize, mutationAttempts"
+    ),
     ErrorCase(
       name: "invalid setting value",
-      yaml: "name: t\ntrials: 2\nbudget: { queries: 10 }\ntasks: [tiny]\nmethods:\n  - method: regularized-evolution\n    settings: { populationSize: 5, sampleSize: 9 }\n",
+      yaml:
+        "name: t\ntrials: 2\nbudget: { queries: 10 }\ntasks: [tiny]\nmethods:\n  - method: regularized-evolution\n    settings: { populationSize: 5, sampleSize: 9 }\n",
       expected: "test.yaml:7:48: methods[0].settings.sampleSize: invalid value '9' for 'sampleSize'; expected an integer in 1...populationSize (5)"),
     ErrorCase(
       name: "unknown task",
       yaml: "name: t\ntrials: 2\nbudget: { queries: 10 }\ntasks: [tiny, tinny-subset]\nmethods:\n  - method: random-search\n",
-      expected: "test.yaml:4:15: tasks[1]: unknown task 'tinny-subset' (did you mean 'tiny-subset'?); known: tiny, tiny-subset, or declare one (name, benchmark, signal, report, cost)"),
+      expected:
+        "test.yaml:4:15: tasks[1]: unknown task 'tinny-subset' (did you mean 'tiny-subset'?); known: tiny, tiny-subset, or declare one (name, benchmark, signal, report, cost)"
+    ),
     ErrorCase(
       name: "missing key",
       yaml: "name: t\nbudget: { queries: 10 }\ntasks: [tiny]\nmethods:\n  - method: random-search\n",

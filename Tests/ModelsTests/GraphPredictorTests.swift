@@ -8,7 +8,9 @@ import Testing
 
 /// The BRP-NAS graph models on the tiny benchmark, with a small GCN.
 @Suite struct GraphPredictorTests {
-  static let task = try! TinyTaskSource(positions: 4, operations: 4).task(named: "tiny")  // swift-format-ignore: NeverUseForceTry
+  // swift-format-ignore: NeverUseForceTry
+  // Shared test data: without it no test of this suite can run, so failing here is the right report.
+  static let task = try! TinyTaskSource(positions: 4, operations: 4).task(named: "tiny")
 
   static var small: GCNTraining {
     var training = GCNTraining()
@@ -36,7 +38,9 @@ extension GraphPredictorTests {
     // Six architectures whose signal rises with the operation labels: 0000 < 0011 < ... < 3333.
     let space = Self.task.domain.space
     let toy = [[0, 0, 0, 0], [0, 0, 1, 1], [1, 1, 1, 1], [1, 2, 2, 2], [2, 3, 2, 3], [3, 3, 3, 3]].map { labels in
-      space.index(of: Architecture(operations: labels.map(UInt8.init)))!  // swift-format-ignore: NeverForceUnwrap
+      // swift-format-ignore: NeverForceUnwrap
+      // Every label combination of the fixed topology is a pool cell.
+      space.index(of: Architecture(operations: labels.map(UInt8.init)))!
     }
     let targets = toy.indices.map(Double.init)
     let predictor = BinaryRelationPredictor(graphs: DomainGraphs.shared(Self.task.domain), training: Self.small, targetScale: 2)
@@ -50,7 +54,9 @@ extension GraphPredictorTests {
     let training = Array(stride(from: 0, to: 256, by: 4))
     let rest = Self.task.domain.indices.filter { $0 % 4 != 0 }
     let graphs = DomainGraphs.shared(Self.task.domain)
-    for predictor in [BinaryRelationPredictor(graphs: graphs, training: Self.small) as any Predictor, GCNRegressor(graphs: graphs, training: Self.small)] {
+    for predictor in [
+      BinaryRelationPredictor(graphs: graphs, training: Self.small) as any Predictor, GCNRegressor(graphs: graphs, training: Self.small),
+    ] {
       var rng = SeededGenerator(seed: 4)
       try predictor.fit(poolIndices: training, targets: training.map { Self.task.signal[$0] }, using: &rng)
       let agreement = RegressorTests.meanRank(predictor.predict(poolIndices: rest), rest.map { Self.task.signal[$0] })

@@ -7,7 +7,9 @@ import Testing
 
 /// The MLP regressor, the ensemble and the encoded domain on the tiny benchmark.
 @Suite struct RegressorTests {
-  static let task = try! TinyTaskSource(positions: 4, operations: 4).task(named: "tiny")  // swift-format-ignore: NeverUseForceTry
+  // swift-format-ignore: NeverUseForceTry
+  // Shared test data: without it no test of this suite can run, so failing here is the right report.
+  static let task = try! TinyTaskSource(positions: 4, operations: 4).task(named: "tiny")
 
   static func small(_ loss: MLPRegressor.LossKind = .meanSquaredError, epochs: Int = 200) -> MLPRegressor.Configuration {
     MLPRegressor.Configuration(hiddenSizes: [32, 32], epochs: epochs, batchSize: 16, learningRate: 0.01, loss: loss)
@@ -83,7 +85,8 @@ extension RegressorTests {
 
   @Test func ensembleMembersDifferAndThompsonDrawsFollowTheirSpread() throws {
     let encoded = EncodedDomain.shared(Self.task.domain, as: .oneHot)
-    let ensemble = PredictorEnsemble(members: (0..<5).map { _ in MLPRegressor(encoded: encoded, configuration: Self.small(.meanAbsoluteError, epochs: 30)) })
+    let ensemble = PredictorEnsemble(
+      members: (0..<5).map { _ in MLPRegressor(encoded: encoded, configuration: Self.small(.meanAbsoluteError, epochs: 30)) })
     var rng = SeededGenerator(seed: 5)
     let training = Array(stride(from: 0, to: 256, by: 8))
     try ensemble.fit(poolIndices: training, targets: training.map { Self.task.signal[$0] }, using: &rng)
@@ -96,7 +99,9 @@ extension RegressorTests {
     #expect(first != second)
     #expect(first != mean)
     for (i, draw) in first.enumerated() {
-      let spread = members.map { $0[i] }.max()! - members.map { $0[i] }.min()!  // swift-format-ignore: NeverForceUnwrap
+      // swift-format-ignore: NeverForceUnwrap
+      // The ensemble has members, so the lists are not empty.
+      let spread = members.map { $0[i] }.max()! - members.map { $0[i] }.min()!
       #expect(abs(draw - mean[i]) <= 6 * spread + 1e-9)
     }
   }

@@ -17,8 +17,9 @@ import Testing
       onEpochEnd: { summary in
         epoch = summary.epoch
         return .proceed
-      }
-    ) { _, _ in BatchLoss(Tensor(losses[epoch])) }
+      },
+      loss: { _, _ in BatchLoss(Tensor(losses[epoch])) }
+    )
   }
 }
 
@@ -64,13 +65,17 @@ extension TrainingLoopTests {
     var summaries: [EpochSummary] = []
     let outcome = TrainingLoop(epochs: 2, batchSize: 2, shuffles: false).run(
       exampleCount: 5, parameters: [parameter], optimizer: optimizer, using: &rng,
-      onEpochEnd: { summaries.append($0); return .proceed }
-    ) { batch, _ in
-      // Batches [0, 1], [2, 3], [4]: the last one is skipped.
-      guard batch.count == 2 else { return nil }
-      let loss = (parameter.value * Float(batch[0] + 1)).sum()
-      return BatchLoss(loss, weight: Float(batch[0] + 1))
-    }
+      onEpochEnd: {
+        summaries.append($0)
+        return .proceed
+      },
+      loss: { batch, _ in
+        // Batches [0, 1], [2, 3], [4]: the last one is skipped.
+        guard batch.count == 2 else { return nil }
+        let loss = (parameter.value * Float(batch[0] + 1)).sum()
+        return BatchLoss(loss, weight: Float(batch[0] + 1))
+      }
+    )
     // Two steps per epoch: p falls by 0.5 * 1, then by 0.5 * 3, ...
     #expect(summaries.map(\.steps) == [2, 4])
     let first = summaries[0].meanLoss  // (1 * 1 * 1 + 3 * (0.5 * 3)) / (1 + 3)
@@ -125,14 +130,16 @@ extension TrainingLoopTests {
     let validation: [Float] = [5, 4, 3, 3.5, 3.6, 3.7, 1, 1]
     let monitored = loop.run(
       exampleCount: 4, parameters: [], optimizer: optimizer, using: &rng,
-      onEpochEnd: { EpochFeedback(validationLoss: validation[$0.epoch - 1]) }
-    ) { _, _ in BatchLoss(Tensor(1 / Float(optimizer.stepCount + 1))) }
+      onEpochEnd: { EpochFeedback(validationLoss: validation[$0.epoch - 1]) },
+      loss: { _, _ in BatchLoss(Tensor(1 / Float(optimizer.stepCount + 1))) }
+    )
     #expect(monitored.epochsRun == 5)
     #expect(monitored.finalValidationLoss == 3.6)
     let stopped = loop.run(
       exampleCount: 4, parameters: [], optimizer: optimizer, using: &rng,
-      onEpochEnd: { EpochFeedback(stop: $0.epoch == 2) }
-    ) { _, _ in BatchLoss(Tensor(1 / Float(optimizer.stepCount + 1))) }
+      onEpochEnd: { EpochFeedback(stop: $0.epoch == 2) },
+      loss: { _, _ in BatchLoss(Tensor(1 / Float(optimizer.stepCount + 1))) }
+    )
     #expect(stopped.epochsRun == 2 && stopped.stoppedEarly)
   }
 }

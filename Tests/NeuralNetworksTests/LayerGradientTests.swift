@@ -34,7 +34,9 @@ extension LayerGradientTests {
     let layerNorm = LayerNorm(features: 5)
     #expect(Self.layerError(Self.input([3, 5]), layerNorm.parameters) { layerNorm($0) * Self.input([3, 5], seed: 2).detached() } < Self.tolerance)
     let batchNorm = BatchNorm(features: 3)
-    #expect(Self.layerError(Self.input([6, 3]), batchNorm.parameters) { batchNorm($0, mode: .training) * Self.input([6, 3], seed: 2).detached() } < Self.tolerance)
+    #expect(
+      Self.layerError(Self.input([6, 3]), batchNorm.parameters) { batchNorm($0, mode: .training) * Self.input([6, 3], seed: 2).detached() }
+        < Self.tolerance)
     #expect(Self.layerError(Self.input([6, 3]), batchNorm.parameters) { batchNorm($0, mode: .evaluation) } < Self.tolerance)
   }
 
@@ -50,7 +52,8 @@ extension LayerGradientTests {
   @Test func embeddingAndLSTMMatchFiniteDifferences() {
     var rng = SeededGenerator(seed: 4)
     let embedding = Embedding(vocabularySize: 5, dimension: 3, using: &rng)
-    #expect(GradientCheck.maximumRelativeError(inputs: embedding.parameters.map(\.value)) { _ in embedding([4, 0, 4, 2], shape: [2, 2]) } < Self.tolerance)
+    #expect(
+      GradientCheck.maximumRelativeError(inputs: embedding.parameters.map(\.value)) { _ in embedding([4, 0, 4, 2], shape: [2, 2]) } < Self.tolerance)
     let cell = LSTMCell(inputSize: 3, hiddenSize: 4, using: &rng)
     let initial = LSTMCell.State(hidden: Self.input([2, 4], seed: 5), cell: Self.input([2, 4], seed: 6))
     let error = Self.layerError(Self.input([2, 3]), cell.parameters) { x in

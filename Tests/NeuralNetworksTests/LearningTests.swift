@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import NeuralNetworks
 import Randomness
 import Tensor
 import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Small training runs that fail if gradients, optimizers or layers are subtly wrong.
 @Suite struct LearningTests {}

@@ -33,13 +33,17 @@ extension LossAndOptimizerTests {
     #expect(Loss.pairwiseHingeRanking(scores: ordered, targets: targets, margin: 0.5).scalar == 0)
     // Pairs (0,1), (0,2), (1,2) have differences -1, -2, -1: hinge 1.5 + 2.5 + 1.5 over 3.
     #expect(Swift.abs(Loss.pairwiseHingeRanking(scores: reversed, targets: targets, margin: 0.5).scalar - 5.5 / 3) < 1e-6)
-    #expect(Loss.pairwiseLogisticRanking(scores: ordered, targets: targets).scalar < Loss.pairwiseLogisticRanking(scores: reversed, targets: targets).scalar)
+    #expect(
+      Loss.pairwiseLogisticRanking(scores: ordered, targets: targets).scalar < Loss.pairwiseLogisticRanking(scores: reversed, targets: targets).scalar
+    )
   }
 
   @Test func lossesMatchFiniteDifferences() {
     var rng = SeededGenerator(seed: 20)
     let target = Tensor(randomUniform: [3, 4], using: &rng)
-    let inputs = [Tensor(randomNormal: [3, 4], requiresGradient: true, using: &rng), Tensor(randomNormal: [3, 4], requiresGradient: true, using: &rng)]
+    let inputs = [
+      Tensor(randomNormal: [3, 4], requiresGradient: true, using: &rng), Tensor(randomNormal: [3, 4], requiresGradient: true, using: &rng),
+    ]
     let checks: [([Tensor]) -> Tensor] = [
       { Loss.meanSquaredError($0[0], target) },
       { Loss.binaryCrossEntropy(logits: $0[0], targets: target) },

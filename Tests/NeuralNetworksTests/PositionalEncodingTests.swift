@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import NeuralNetworks
 import Tensor
 import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Sinusoidal positional encodings against values computed by hand.
 @Suite struct PositionalEncodingTests {

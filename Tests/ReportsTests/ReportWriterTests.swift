@@ -126,7 +126,8 @@ extension ReportWriterTests {
     let summary = try #require(Self.handFiles()["summary.md"])
     #expect(
       summary.contains(
-        "| method | best_signal @ 3 | regret @ 3 | optimum reached | KM median to optimum | top 1 % reached | KM median to top 1 % | mean rank @ 3 |"))
+        "| method | best_signal @ 3 | regret @ 3 | optimum reached | KM median to optimum | top 1 % reached | KM median to top 1 % | mean rank @ 3 |")
+    )
     #expect(summary.contains("| a | **8.00 ± 1.00** | **2.00 ± 1.00** | 0/2 (0 %) | – | 1/2 (50 %) | 3 | **1.00** |"))
     #expect(summary.contains("| b | 4.50 ± 0.50 | 5.50 ± 0.50 | 0/2 (0 %) | – | 0/2 (0 %) | – | 2.00 |"))
     #expect(summary.contains("| a | b | 2 | 3.50 | 3 | 0 | 0.500 | 0.500 | 1.00 | a |"))

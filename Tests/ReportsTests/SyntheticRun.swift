@@ -52,8 +52,15 @@ enum SyntheticRun {
           var length = task.queries
           var status = TrialRecord.Status.completed
           var message: String?
-          if taskIndex == 0 && methodIndex == 2 && trial == 5 { length = 60; status = .exhausted }
-          if taskIndex == 0 && methodIndex == 1 && trial == 7 { length = 40; status = .failed; message = "tell: proposal 3 was never asked" }
+          if taskIndex == 0 && methodIndex == 2 && trial == 5 {
+            length = 60
+            status = .exhausted
+          }
+          if taskIndex == 0 && methodIndex == 1 && trial == 7 {
+            length = 40
+            status = .failed
+            message = "tell: proposal 3 was never asked"
+          }
           var cumulative = 0.0
           for query in 1...length {
             let seed = UInt64(taskIndex * 1_000_000 + methodIndex * 100_000 + trial * 1000 + query)

@@ -5,17 +5,19 @@ import Testing
 /// Log lines carry checksums and readers refuse logs that are not whole, consistent trials.
 @Suite struct RunLogIntegrityTests {
   static func query(_ trial: Int, _ query: Int, cost: Double = 1.5, cumulativeCost: Double? = nil) -> LogEntry {
-    .query(QueryRecord(
-      task: "t", method: "m", trial: trial, query: query, poolIndex: query * 7, key: "k\(query)", signal: Double(query) / 3,
-      report: 90, cost: cost, cumulativeCost: cumulativeCost ?? 1.5 * Double(query), batch: query / 2, methodSeconds: 0.25,
-      initial: query == 1))
+    .query(
+      QueryRecord(
+        task: "t", method: "m", trial: trial, query: query, poolIndex: query * 7, key: "k\(query)", signal: Double(query) / 3,
+        report: 90, cost: cost, cumulativeCost: cumulativeCost ?? 1.5 * Double(query), batch: query / 2, methodSeconds: 0.25,
+        initial: query == 1))
   }
 
   static func trial(_ trial: Int, queries: Int, cost: Double? = nil) -> LogEntry {
-    .trial(TrialRecord(
-      task: "t", method: "m", trial: trial, seed: 99, status: .completed, message: nil, queries: queries,
-      cost: cost ?? 1.5 * Double(queries), proposals: queries, refused: 0, repeats: 0, repeatsInBatch: 0, batches: 2,
-      methodSeconds: 0.5))
+    .trial(
+      TrialRecord(
+        task: "t", method: "m", trial: trial, seed: 99, status: .completed, message: nil, queries: queries,
+        cost: cost ?? 1.5 * Double(queries), proposals: queries, refused: 0, repeats: 0, repeatsInBatch: 0, batches: 2,
+        methodSeconds: 0.5))
   }
 
   /// Writes `entries` as a log with checksums and returns its path.
@@ -60,7 +62,9 @@ import Testing
     let path = try Self.log([Self.query(0, 1)])
     let unchecked = String(decoding: try RunLog.makeEncoder().encode(Self.query(0, 2)), as: UTF8.self)
     try (String(contentsOfFile: path, encoding: .utf8) + unchecked + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-    #expect(Self.readError(path) == "\(path):2: not a valid log record: no checksum field 'crc' at the end of the line; every line ends with ,\"crc\":\"<8 hex digits>\"}")
+    #expect(
+      Self.readError(path)
+        == "\(path):2: not a valid log record: no checksum field 'crc' at the end of the line; every line ends with ,\"crc\":\"<8 hex digits>\"}")
   }
 
   @Test func aTornLastLineIsStillIgnored() throws {

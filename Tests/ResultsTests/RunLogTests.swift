@@ -4,9 +4,10 @@ import Testing
 
 @Suite struct RunLogTests {
   static func query(_ trial: Int, _ query: Int, method: String = "m") -> LogEntry {
-    .query(QueryRecord(
-      task: "t", method: method, trial: trial, query: query, poolIndex: query * 7, key: "k\(query)", signal: Double(query) / 3,
-      report: .nan, cost: 1.5, cumulativeCost: 1.5 * Double(query), batch: query / 2, methodSeconds: 0.25, initial: query == 1))
+    .query(
+      QueryRecord(
+        task: "t", method: method, trial: trial, query: query, poolIndex: query * 7, key: "k\(query)", signal: Double(query) / 3,
+        report: .nan, cost: 1.5, cumulativeCost: 1.5 * Double(query), batch: query / 2, methodSeconds: 0.25, initial: query == 1))
   }
 
   static func path() -> String { NSTemporaryDirectory() + "runlog-\(UUID().uuidString).jsonl" }
@@ -24,7 +25,10 @@ import Testing
     let read = try RunLog.read(path: path)
     #expect(read.count == 4)
     #expect(read[2] == entries[2] && read[3] == entries[3])
-    guard case .query(let record) = read[0] else { Issue.record("first line is not a query"); return }
+    guard case .query(let record) = read[0] else {
+      Issue.record("first line is not a query")
+      return
+    }
     #expect(record.report.isNaN && record.signal == 1.0 / 3 && record.initial)
   }
 

@@ -1,7 +1,7 @@
 import Benchmarks
 import SearchMethods
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct BANANASTests {
   typealias F = PredictorMethodFixtures

@@ -2,13 +2,15 @@ import Benchmarks
 import Harness
 import Randomness
 import SearchMethods
-import Testing
 import TestSupport
+import Testing
 
 /// Each baseline does what its paper says, and each setting changes behaviour.
 @Suite struct BaselineBehaviourTests {
   static let source = TinyTaskSource(positions: 5, operations: 4)
-  static let task = try! source.task(named: "tiny")  // swift-format-ignore: NeverUseForceTry
+  // swift-format-ignore: NeverUseForceTry
+  // Shared test data: without it no test of this suite can run, so failing here is the right report.
+  static let task = try! source.task(named: "tiny")
 
   static func meanBestSignal(_ entry: MethodEntry, settings: (any MethodSettings)? = nil, budget: Int, trials: Int = 60) throws -> Double {
     var total = 0.0
@@ -61,7 +63,9 @@ import TestSupport
     #expect(first.queried != full.queried)
     // Best-improvement queries whole neighbourhoods: after the start, batches of neighbours of
     // one architecture (5 positions x 3 other ops = 15).
-    let start = full.queried.prefix(10).max { Self.task.signal[$0] < Self.task.signal[$1] }!  // swift-format-ignore: NeverForceUnwrap
+    // swift-format-ignore: NeverForceUnwrap
+    // The trace holds at least ten queries: the budget is larger.
+    let start = full.queried.prefix(10).max { Self.task.signal[$0] < Self.task.signal[$1] }!
     let neighbours = Set(Self.task.domain.space.neighbors(of: Self.task.domain.space.architecture(at: start)))
     #expect(Set(full.queried[10..<25]) == neighbours)
   }

@@ -1,7 +1,7 @@
 import SearchMethods
 import SearchSpaces
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct GenerationReportTests {
   /// 3 slots over 3 pool labels and 1 label outside the pool; the domain is every third cell.

@@ -1,13 +1,17 @@
 import Benchmarks
 import Randomness
 import SearchMethods
-import Testing
 import TestSupport
+import Testing
 
 /// The four contract checks of STYLE.md section 6, over every built-in method.
 @Suite struct MethodContractTests {
-  static let task = try! TinyTaskSource(positions: 4, operations: 4).task(named: "tiny")  // swift-format-ignore: NeverUseForceTry
-  static let subset = try! TinyTaskSource(positions: 4, operations: 4).task(named: "tiny-subset")  // swift-format-ignore: NeverUseForceTry
+  // swift-format-ignore: NeverUseForceTry
+  // Shared test data: without it no test of this suite can run, so failing here is the right report.
+  static let task = try! TinyTaskSource(positions: 4, operations: 4).task(named: "tiny")
+  // swift-format-ignore: NeverUseForceTry
+  // Shared test data: without it no test of this suite can run, so failing here is the right report.
+  static let subset = try! TinyTaskSource(positions: 4, operations: 4).task(named: "tiny-subset")
   static let names = MethodRegistry.builtIn.map(\.name)
 
   static func entry(_ name: String) throws -> MethodEntry {

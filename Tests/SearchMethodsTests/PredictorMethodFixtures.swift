@@ -4,7 +4,9 @@ import TestSupport
 
 /// Small settings and a comparison with random search, shared by the predictor-method tests.
 enum PredictorMethodFixtures {
-  static let task = try! TinyTaskSource(positions: 4, operations: 4).task(named: "tiny")  // swift-format-ignore: NeverUseForceTry
+  // swift-format-ignore: NeverUseForceTry
+  // Shared test data: without it no test of this suite can run, so failing here is the right report.
+  static let task = try! TinyTaskSource(positions: 4, operations: 4).task(named: "tiny")
 
   static func entry(_ name: String) throws -> MethodEntry {
     guard let entry = MethodRegistry.builtIn.first(where: { $0.name == name }) else { throw FixtureError(name: name) }

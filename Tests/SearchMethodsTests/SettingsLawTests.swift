@@ -1,8 +1,8 @@
 import Benchmarks
 import Foundation
 import SearchMethods
-import Testing
 import TestSupport
+import Testing
 
 /// Laws every registered method's settings obey, with nothing listed per method: the keys of
 /// help, decoding and encoding agree, values round-trip, and each setting changes the
@@ -10,7 +10,9 @@ import TestSupport
 @Suite struct SettingsLawTests {
   static let names = MethodRegistry.builtIn.map(\.name)
   /// A tiny task whose space has both encodings, so encoding settings can matter.
-  static let task = try! TinyTaskSource(positions: 4, operations: 4, pathEncoding: true).task(named: "tiny")  // swift-format-ignore: NeverUseForceTry
+  // swift-format-ignore: NeverUseForceTry
+  // Shared test data: without it no test of this suite can run, so failing here is the right report.
+  static let task = try! TinyTaskSource(positions: 4, operations: 4, pathEncoding: true).task(named: "tiny")
 
   static func entry(_ name: String) throws -> MethodEntry {
     try #require(MethodRegistry.builtIn.first { $0.name == name })

@@ -1,8 +1,8 @@
 import Benchmarks
 import Randomness
 import SearchMethods
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct WeakNASTests {
   typealias F = PredictorMethodFixtures
@@ -36,10 +36,11 @@ extension WeakNASTests {
     #expect(method.recommendation() == nil)
     for _ in 0..<2 {
       let batch = try method.ask(count: 10, using: &rng)
-      method.tell(batch.map { proposal in
-        guard case .poolIndex(let index) = proposal.target else { preconditionFailure("pool proposals only") }
-        return Observation(proposal: proposal, poolIndex: index, outcome: .evaluated(signal: F.task.signal[index], costSeconds: 1))
-      })
+      method.tell(
+        batch.map { proposal in
+          guard case .poolIndex(let index) = proposal.target else { preconditionFailure("pool proposals only") }
+          return Observation(proposal: proposal, poolIndex: index, outcome: .evaluated(signal: F.task.signal[index], costSeconds: 1))
+        })
     }
     let recommended = try #require(method.recommendation())
     #expect(F.task.domain.contains(recommended))
@@ -49,7 +50,10 @@ extension WeakNASTests {
     var settings = F.weakNAS
     settings.encoding = .path
     let context = SearchContext(domain: F.task.domain, initialDesign: InitialDesign(domain: F.task.domain, seed: 1))
-    #expect(throws: MethodSettingsError.invalidValue(key: "encoding", value: "path", expected: "an encoding that tiny-4x4 provides (one-hot)", path: ["encoding"])) {
+    #expect(
+      throws: MethodSettingsError.invalidValue(
+        key: "encoding", value: "path", expected: "an encoding that tiny-4x4 provides (one-hot)", path: ["encoding"])
+    ) {
       try WeakNAS(settings: settings, context: context)
     }
   }

@@ -1,6 +1,6 @@
 import Randomness
-import Testing
 import Tensor
+import Testing
 
 /// The fused affine op: gradients by finite differences, values and gradients against the
 /// product, broadcast sum and ReLU it replaces.

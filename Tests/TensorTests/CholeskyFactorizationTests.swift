@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import Randomness
 import Tensor
 import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 @Suite struct CholeskyFactorizationTests {
   /// A random symmetric positive-definite matrix `M Mᵀ + n I`.
@@ -52,4 +53,3 @@ extension CholeskyFactorizationTests {
     #expect(factor.logDeterminant < -10)
   }
 }
-

@@ -1,6 +1,6 @@
 import Randomness
-import Testing
 import Tensor
+import Testing
 
 /// The fused dropout op: gradients by finite differences (same mask on every evaluation),
 /// values and gradients against `x * mask` with the mask it drew, and its keep rate.

@@ -1,6 +1,6 @@
 import Randomness
-import Testing
 import Tensor
+import Testing
 
 /// The fused GIN aggregation: gradients by finite differences, values and gradients against
 /// the sum, broadcast product and batched matrix product it replaces.

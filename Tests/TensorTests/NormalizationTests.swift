@@ -1,6 +1,6 @@
 import Randomness
-import Testing
 import Tensor
+import Testing
 
 /// The fused normalisation ops: gradients by finite differences, values against the
 /// compositions of elementary ops they replace.

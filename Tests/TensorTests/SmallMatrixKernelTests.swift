@@ -1,6 +1,6 @@
 import Randomness
-import Testing
 import Tensor
+import Testing
 
 /// Batched products with a tiny left operand run in the small-matrix kernel, not the backend;
 /// the matmul gradient checks cover every transposition, this checks values on sparse input.

@@ -1,6 +1,6 @@
 import Randomness
-import Testing
 import Tensor
+import Testing
 
 @Suite struct StructuralGradientTests {
   static let tolerance = 1e-2

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import Randomness
 import Tensor
 import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// The eight-lane `exp`, `log` and `sin`/`cos` against the C library, in units in the last
 /// place, over wide random ranges and the special values.
@@ -44,10 +45,12 @@ import Testing
 
   @Test func logIsWithinTwoUlpsAndHandlesSpecialValues() {
     var rng = SeededGenerator(seed: 2)
-    let inputs = (0..<100_000).map { _ in Float(Foundation_exp2(rng.nextUnit() * 250 - 125)) } + (0..<20_000).map { _ in Float(0.5 + rng.nextUnit()) }
+    let inputs = (0..<100_000).map { _ in Float(foundationExp2(rng.nextUnit() * 250 - 125)) } + (0..<20_000).map { _ in Float(0.5 + rng.nextUnit()) }
     let (error, at) = Self.worst(inputs, VectorMath.log, logf)
     #expect(error <= 2, "log: \(error) ulp at \(at)")
-    let special: [Float] = [1, 0, -0, -1, .leastNonzeroMagnitude, .leastNormalMagnitude / 1024, .greatestFiniteMagnitude, .infinity, -.infinity, .nan]
+    let special: [Float] = [
+      1, 0, -0, -1, .leastNonzeroMagnitude, .leastNormalMagnitude / 1024, .greatestFiniteMagnitude, .infinity, -.infinity, .nan,
+    ]
     #expect(Self.worst(special, VectorMath.log, logf).0 == 0)
   }
 
@@ -73,7 +76,7 @@ import Testing
   }
 }
 
-private func Foundation_exp2(_ x: Double) -> Double { exp2(x) }
+private func foundationExp2(_ x: Double) -> Double { exp2(x) }
 
 /// The eight-lane Box-Muller sampler behind `Tensor(randomNormal:)`.
 @Suite struct NormalSamplerTests {

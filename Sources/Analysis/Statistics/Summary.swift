@@ -32,8 +32,14 @@ public struct Summary: Hashable, Sendable {
     let sorted = values.sorted()
     count = sorted.count
     guard let first = sorted.first, let last = sorted.last else {
-      mean = .nan; std = .nan; stderr = .nan; median = .nan; q25 = .nan; q75 = .nan
-      min = .nan; max = .nan
+      mean = .nan
+      std = .nan
+      stderr = .nan
+      median = .nan
+      q25 = .nan
+      q75 = .nan
+      min = .nan
+      max = .nan
       return
     }
     let n = Double(sorted.count)

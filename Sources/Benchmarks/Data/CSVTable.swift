@@ -65,7 +65,9 @@ struct CSVTable: Sendable {
           if position >= buffer.count || buffer[position] == 10 {
             atLineEnd = true
           } else if buffer[position] != UInt8(ascii: ",") {
-            failure = .malformedCSV(file: file, line: line, column: "field \(rowStarts.count)", value: String(UnicodeScalar(buffer[position])), expected: "',' or end of line after a quoted field")
+            failure = .malformedCSV(
+              file: file, line: line, column: "field \(rowStarts.count)", value: String(UnicodeScalar(buffer[position])),
+              expected: "',' or end of line after a quoted field")
             return
           }
           position += 1
@@ -79,7 +81,8 @@ struct CSVTable: Sendable {
           break  // trailing empty line
         } else {
           guard rowStarts.count == columnCount else {
-            failure = .malformedCSV(file: file, line: line, column: "(row)", value: "\(rowStarts.count) fields", expected: "\(columnCount) fields as in the header")
+            failure = .malformedCSV(
+              file: file, line: line, column: "(row)", value: "\(rowStarts.count) fields", expected: "\(columnCount) fields as in the header")
             return
           }
           starts.append(contentsOf: rowStarts)

@@ -40,10 +40,16 @@ enum GzipInflater {
         }
         if status == Z_STREAM_END {
           if stream.avail_in == 0 { return }
-          guard inflateReset(&stream) == Z_OK else { failure = "cannot reset for next member"; return }
+          guard inflateReset(&stream) == Z_OK else {
+            failure = "cannot reset for next member"
+            return
+          }
           continue
         }
-        if status == Z_BUF_ERROR && stream.avail_in == 0 { failure = "truncated stream"; return }
+        if status == Z_BUF_ERROR && stream.avail_in == 0 {
+          failure = "truncated stream"
+          return
+        }
         if status != Z_OK && status != Z_BUF_ERROR {
           failure = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
           return

@@ -44,7 +44,8 @@ extension FixedCellIndex {
   ) throws -> FixedCellIndex {
     let indices = try table.integers("arch_index")
     if let row = indices.indices.first(where: { indices[$0] != $0 }) {
-      throw BenchmarkError.inconsistentTable(file: table.file, detail: "arch_index differs from the row number at line \(row + 2)", value: "\(indices[row])")
+      throw BenchmarkError.inconsistentTable(
+        file: table.file, detail: "arch_index differs from the row number at line \(row + 2)", value: "\(indices[row])")
     }
     var codes = [Int32](repeating: 0, count: table.rowCount)
     try table.forEachField("ops", expected: "six digits below \(operationCount)") { row, field in

@@ -55,7 +55,8 @@ struct NASBench101Labels: Sendable {
       for name in columnNames { columns[name, default: []] += try table.doubles(name) }
     }
     guard Set(poolIndices).count == poolIndices.count else {
-      throw BenchmarkError.inconsistentTable(file: files[1], detail: "the labelled slices overlap; distinct cells", value: "\(Set(poolIndices).count)")
+      throw BenchmarkError.inconsistentTable(
+        file: files[1], detail: "the labelled slices overlap; distinct cells", value: "\(Set(poolIndices).count)")
     }
     return NASBench101Labels(poolIndices: poolIndices, columns: columns)
   }

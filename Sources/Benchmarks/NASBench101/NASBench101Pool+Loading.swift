@@ -24,7 +24,8 @@ extension NASBench101Pool {
     }
     let spaceIndices = try table.integers("space_index")
     if let row = spaceIndices.indices.first(where: { spaceIndices[$0] != $0 }) {
-      throw BenchmarkError.inconsistentTable(file: file, detail: "space_index differs from the row number at line \(row + 2)", value: "\(spaceIndices[row])")
+      throw BenchmarkError.inconsistentTable(
+        file: file, detail: "space_index differs from the row number at line \(row + 2)", value: "\(spaceIndices[row])")
     }
     let count = table.rowCount
     var hashes = [ModuleHashKey](repeating: ModuleHashKey(high: 0, low: 0), count: count)

@@ -34,7 +34,9 @@ public struct BenchmarkTask: Sendable {
     cost: LabelColumn?, domain: Domain, caveat: String?
   ) {
     for column in [signal, report] + (cost.map { [$0] } ?? []) {
-      precondition(column.values.count == domain.space.poolSize, "column \(column.name) has \(column.values.count) values for a pool of \(domain.space.poolSize)")
+      precondition(
+        column.values.count == domain.space.poolSize, "column \(column.name) has \(column.values.count) values for a pool of \(domain.space.poolSize)"
+      )
     }
     self.name = name
     self.benchmark = benchmark

@@ -7,7 +7,8 @@ extension TaskCatalog {
     BenchmarkColumns(benchmark: TaskDefinition.Family.nasBench201.benchmark, columns: NASBench201Space.metricColumns, datasets: nil),
     BenchmarkColumns(benchmark: TaskDefinition.Family.nasBench101.benchmark, columns: NASBench101Labels.columnNames, datasets: nil),
     BenchmarkColumns(benchmark: TaskDefinition.Family.transNASMicro.benchmark, columns: TransNASMicroSpace.metricColumns, datasets: nil),
-    BenchmarkColumns(benchmark: TaskDefinition.Family.nasBenchGraph.benchmark, columns: NASBenchGraphTable.columnNames, datasets: NASBenchGraphTable.datasets),
+    BenchmarkColumns(
+      benchmark: TaskDefinition.Family.nasBenchGraph.benchmark, columns: NASBenchGraphTable.columnNames, datasets: NASBenchGraphTable.datasets),
   ]
 
   private static let families: [TaskDefinition.Family] = [.nasBench201, .nasBench101, .transNASMicro, .nasBenchGraph]
@@ -33,7 +34,8 @@ extension TaskCatalog {
     if let datasets = offer.datasets {
       guard let dataset = declaration.dataset, datasets.contains(dataset) else {
         return TaskDeclarationProblem(
-          key: ["dataset"], message: declaration.dataset.map { "unknown \(offer.benchmark) dataset '\($0)'" } ?? "\(offer.benchmark) needs a 'dataset:'",
+          key: ["dataset"],
+          message: declaration.dataset.map { "unknown \(offer.benchmark) dataset '\($0)'" } ?? "\(offer.benchmark) needs a 'dataset:'",
           value: declaration.dataset, candidates: datasets, allowedLabel: "datasets")
       }
     }
@@ -54,13 +56,7 @@ extension TaskCatalog {
   /// - Throws: `BenchmarkError.unknownTask` when the declaration does not check out (see
   ///   `problem(with:)`), or any error of loading the benchmark's data.
   public func task(declared declaration: TaskDeclaration) throws -> BenchmarkTask {
-    let definition = try Self.definition(declared: declaration)
-    switch definition.family {
-    case .nasBench201: return try nasBench201Task(definition)
-    case .nasBench101: return try nasBench101Task(definition)
-    case .transNASMicro: return try transNASMicroTask(definition)
-    case .nasBenchGraph: return try nasBenchGraphTask(definition)
-    }
+    try task(for: try Self.definition(declared: declaration))
   }
 
   /// The data files a declared task reads.
@@ -81,7 +77,8 @@ extension TaskCatalog {
       throw BenchmarkError.unknownTask(name: declaration.name, known: taskNames)
     }
     let cost = declaration.cost.map { rule in
-      TaskDefinition.Cost(column: rule.column, scale: rule.scale, label: rule.scale == 1 ? rule.column : "\(NumberText.short(rule.scale)) x \(rule.column)")
+      TaskDefinition.Cost(
+        column: rule.column, scale: rule.scale, label: rule.scale == 1 ? rule.column : "\(NumberText.short(rule.scale)) x \(rule.column)")
     }
     let caveat: String? =
       switch family {

@@ -22,7 +22,11 @@ public struct TaskCatalog: Sendable {
   /// - Complexity: the first task of a family loads its tables (see `measureLoading()`);
   ///   later ones cost O(pool size).
   public func task(named name: String) throws -> BenchmarkTask {
-    let definition = try Self.definition(named: name)
+    try task(for: try Self.definition(named: name))
+  }
+
+  /// The task a definition describes, built from its family's tables.
+  func task(for definition: TaskDefinition) throws -> BenchmarkTask {
     switch definition.family {
     case .nasBench201: return try nasBench201Task(definition)
     case .nasBench101: return try nasBench101Task(definition)

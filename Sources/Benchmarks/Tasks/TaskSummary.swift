@@ -38,13 +38,15 @@ public struct TaskSummary: Sendable, Hashable, CustomStringConvertible {
     signalOptimum = task.signal.maximum
     reportOptimum = task.report.maximum
     caveat = task.caveat
-    bestSignalReport = task.domain.indices.filter { task.signal[$0] == task.signal.maximum }.map { task.report[$0] }.max() ?? task.report[task.signal.argmax]
+    bestSignalReport =
+      task.domain.indices.filter { task.signal[$0] == task.signal.maximum }.map { task.report[$0] }.max() ?? task.report[task.signal.argmax]
   }
 
   /// One line: name, sizes, columns, optima, caveat.
   public var description: String {
     var line = "\(name) [\(benchmark) / \(dataset)] domain \(domainSize), pool \(poolSize); "
-    line += "signal \(signalColumn) (max \(Self.format(signalOptimum))), report \(reportColumn) (max \(Self.format(reportOptimum)), at the best signal \(Self.format(bestSignalReport))), "
+    line +=
+      "signal \(signalColumn) (max \(Self.format(signalOptimum))), report \(reportColumn) (max \(Self.format(reportOptimum)), at the best signal \(Self.format(bestSignalReport))), "
     line += "cost \(costColumn ?? "none")"
     if let caveat { line += "; caveat: \(caveat)" }
     return line

@@ -27,23 +27,26 @@ public struct TrialTiming: Sendable {
     let loader = SuiteLoader(taskNames: source.taskNames)
     var timings: [TrialTiming] = []
     for method in methods {
-      let suite = try loader.load(yaml: """
-        name: perf-trial
-        trials: \(trials)
-        budget: { queries: \(queries) }
-        tasks: [\(task)]
-        methods: [{ method: \(method) }]
-        workers: 1
-        report: { checkpoints: [\(queries)] }
-        """, file: "perf-trial.yaml")
-      let folder = RunFolder(path: NSTemporaryDirectory() + "nasarena-perf-\(ProcessInfo.processInfo.processIdentifier)-\(method)-\(UUID().uuidString)")
+      let suite = try loader.load(
+        yaml: """
+          name: perf-trial
+          trials: \(trials)
+          budget: { queries: \(queries) }
+          tasks: [\(task)]
+          methods: [{ method: \(method) }]
+          workers: 1
+          report: { checkpoints: [\(queries)] }
+          """, file: "perf-trial.yaml")
+      let folder = RunFolder(
+        path: NSTemporaryDirectory() + "nasarena-perf-\(ProcessInfo.processInfo.processIdentifier)-\(method)-\(UUID().uuidString)")
       defer { try? FileManager.default.removeItem(atPath: folder.path) }
       let summary = try await SuiteRunner.start(suite, source: source, folder: folder, options: RunOptions(workers: 1))
       let records = try folder.readRecords()
       let methodSeconds = records.trials.map(\.methodSeconds).reduce(0, +) / Double(max(1, records.trials.count))
-      timings.append(TrialTiming(
-        task: task, method: method, queries: queries, trials: trials,
-        secondsPerTrial: summary.seconds / Double(trials), methodSecondsPerTrial: methodSeconds))
+      timings.append(
+        TrialTiming(
+          task: task, method: method, queries: queries, trials: trials,
+          secondsPerTrial: summary.seconds / Double(trials), methodSecondsPerTrial: methodSeconds))
     }
     return timings
   }

@@ -1,5 +1,5 @@
-import BinaryCoding
 import Benchmarks
+import BinaryCoding
 import Foundation
 
 /// A pretrained value on disk: the key text, the SHA-256 of the value's bytes, and the bytes,

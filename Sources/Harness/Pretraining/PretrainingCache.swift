@@ -1,10 +1,10 @@
-import BinaryCoding
 import Benchmarks
-import SearchSpaces
+import BinaryCoding
 import Foundation
 import Randomness
 import Results
 import SearchMethods
+import SearchSpaces
 
 /// Label-free pretrained values, kept in this process's memory and in a cache folder on disk
 /// (outside any run folder), so a value is computed once per key: by the first trial that
@@ -42,11 +42,13 @@ public final class PretrainingCache: @unchecked Sendable {
   /// The key of `spec`'s pretraining on `space` under `suiteSeed`.
   public func key(for spec: MethodSpec, ability: PretrainingAbility, space: any SearchSpace, suiteSeed: UInt64) throws -> PretrainingKey {
     let fingerprintID = "\(space.name)|\(space.poolSize)"
-    let fingerprint = lock.withLock { fingerprints[fingerprintID] } ?? {
-      let computed = PoolFingerprint.of(space)
-      lock.withLock { fingerprints[fingerprintID] = computed }
-      return computed
-    }()
+    let fingerprint =
+      lock.withLock { fingerprints[fingerprintID] }
+      ?? {
+        let computed = PoolFingerprint.of(space)
+        lock.withLock { fingerprints[fingerprintID] = computed }
+        return computed
+      }()
     return PretrainingKey(
       method: spec.entry.name, space: space.name, poolFingerprint: fingerprint, poolSize: space.poolSize,
       settings: try ability.key(settings: spec.settings),

@@ -1,8 +1,8 @@
 import Benchmarks
-import SearchSpaces
 import Foundation
 import Results
 import SearchMethods
+import SearchSpaces
 
 /// The pretrained values one run's trials need, obtained before the trials start.
 ///

@@ -106,9 +106,10 @@ public struct Oracle {
         if inBatch { repeatsInBatch += 1 }
         if duplicates == .counted {
           queries += 1
-          evaluations.append(Evaluation(
-            poolIndex: index, signal: known, report: task.report[index], cost: 0,
-            cumulativeCost: cumulativeCost, isInitial: proposal.isInitial))
+          evaluations.append(
+            Evaluation(
+              poolIndex: index, signal: known, report: task.report[index], cost: 0,
+              cumulativeCost: cumulativeCost, isInitial: proposal.isInitial))
           updateBudget()
         }
         observations.append(Observation(proposal: proposal, poolIndex: index, outcome: .repeated(signal: known)))
@@ -124,9 +125,10 @@ public struct Oracle {
       signals[index] = signal
       queries += 1
       cumulativeCost += cost
-      evaluations.append(Evaluation(
-        poolIndex: index, signal: signal, report: task.report[index], cost: cost,
-        cumulativeCost: cumulativeCost, isInitial: proposal.isInitial))
+      evaluations.append(
+        Evaluation(
+          poolIndex: index, signal: signal, report: task.report[index], cost: cost,
+          cumulativeCost: cumulativeCost, isInitial: proposal.isInitial))
       observations.append(Observation(proposal: proposal, poolIndex: index, outcome: .evaluated(signal: signal, costSeconds: cost)))
       updateBudget()
     }

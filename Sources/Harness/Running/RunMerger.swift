@@ -29,7 +29,8 @@ public enum RunMerger {
     var shardCount: Int?
     for (folder, manifest) in zip(shards, manifests) {
       guard manifest.suiteHash == reference.suiteHash else {
-        throw RunError.mergeMismatch(path: folder.path, reason: "its suite (hash \(manifest.suiteHash)) differs from \(first.path)'s (hash \(reference.suiteHash))")
+        throw RunError.mergeMismatch(
+          path: folder.path, reason: "its suite (hash \(manifest.suiteHash)) differs from \(first.path)'s (hash \(reference.suiteHash))")
       }
       guard manifest.dataChecksums == reference.dataChecksums else {
         throw RunError.mergeMismatch(path: folder.path, reason: "it was run on other data files than \(first.path)")

@@ -196,8 +196,9 @@ public enum SuiteRunner {
         done += 1
         queries += record.queries
         if record.status == .failed { failures.append("\(record.cell): \(record.message ?? "failed")") }
-        options.progress?(RunProgress(
-          finished: done, total: todo.count, queries: queries, elapsedSeconds: (clock.now - start).seconds, failed: failures.count))
+        options.progress?(
+          RunProgress(
+            finished: done, total: todo.count, queries: queries, elapsedSeconds: (clock.now - start).seconds, failed: failures.count))
         launch()
       }
     }

@@ -49,26 +49,31 @@ struct TrialRunner {
         let seconds = methodTime.seconds
         var lines: [LogEntry] = []
         if let generation {
-          lines.append(.generation(GenerationRecord(
-            task: task.name, method: spec.label, trial: trial, batch: batch, afterQuery: before,
-            generated: generation.generated, valid: generation.valid, unique: generation.unique,
-            novel: generation.novel, inDomain: generation.inDomain, tokenCounts: generation.tokenCounts)))
+          lines.append(
+            .generation(
+              GenerationRecord(
+                task: task.name, method: spec.label, trial: trial, batch: batch, afterQuery: before,
+                generated: generation.generated, valid: generation.valid, unique: generation.unique,
+                novel: generation.novel, inDomain: generation.inDomain, tokenCounts: generation.tokenCounts)))
         }
         lines += evaluations.enumerated().map { offset, evaluation in
-          LogEntry.query(QueryRecord(
-            task: task.name, method: spec.label, trial: trial, query: before + offset + 1,
-            poolIndex: evaluation.poolIndex, key: task.domain.space.key(at: evaluation.poolIndex),
-            signal: evaluation.signal, report: evaluation.report, cost: evaluation.cost,
-            cumulativeCost: evaluation.cumulativeCost, batch: batch, methodSeconds: seconds,
-            initial: evaluation.isInitial))
+          LogEntry.query(
+            QueryRecord(
+              task: task.name, method: spec.label, trial: trial, query: before + offset + 1,
+              poolIndex: evaluation.poolIndex, key: task.domain.space.key(at: evaluation.poolIndex),
+              signal: evaluation.signal, report: evaluation.report, cost: evaluation.cost,
+              cumulativeCost: evaluation.cumulativeCost, batch: batch, methodSeconds: seconds,
+              initial: evaluation.isInitial))
         }
         if let recommending = method as? any Recommending, let pick = recommending.recommendation(), pick != lastRecommendation,
           pick >= 0, pick < task.domain.space.poolSize
         {
           lastRecommendation = pick
-          lines.append(.recommendation(RecommendationRecord(
-            task: task.name, method: spec.label, trial: trial, afterQuery: oracle.queries, poolIndex: pick,
-            key: task.domain.space.key(at: pick), report: task.report[pick])))
+          lines.append(
+            .recommendation(
+              RecommendationRecord(
+                task: task.name, method: spec.label, trial: trial, afterQuery: oracle.queries, poolIndex: pick,
+                key: task.domain.space.key(at: pick), report: task.report[pick])))
         }
         try await sink.emit(lines)
         batch += 1

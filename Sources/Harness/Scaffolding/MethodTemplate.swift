@@ -16,7 +16,8 @@ public struct MethodTemplate: Sendable {
   ///   digits, words joined by single '-', starting with a letter, at most 40 characters).
   public init(name: String) throws {
     let words = name.split(separator: "-", omittingEmptySubsequences: false)
-    let valid = name.count <= 40 && !words.isEmpty
+    let valid =
+      name.count <= 40 && !words.isEmpty
       && words.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) } }
       && name.first?.isLetter == true
     guard valid else { throw MethodTemplateError.invalidName(name) }
@@ -146,7 +147,9 @@ public struct MethodTemplate: Sendable {
 
     /// What is particular to \(name); the contract checks and settings laws already cover it.
     @Suite struct \(typeName)Tests {
-      static let task = try! TinyTaskSource().task(named: "tiny")  // swift-format-ignore: NeverUseForceTry
+      // swift-format-ignore: NeverUseForceTry
+      // The tiny task is built in memory; it cannot fail to load.
+      static let task = try! TinyTaskSource().task(named: "tiny")
 
       @Test func beatsTheInitialDesignAlone() throws {
         let entry = MethodEntry(\(typeName).self)

@@ -3,9 +3,13 @@ import SearchMethods
 
 extension CodingUserInfoKey {
   /// The `[MethodEntry]` a suite's methods are looked up in.
-  static let methodEntries = CodingUserInfoKey(rawValue: "nasarena.methodEntries")!  // swift-format-ignore: NeverForceUnwrap
+  // swift-format-ignore: NeverForceUnwrap
+  // A non-empty literal raw value always makes a key.
+  static let methodEntries = CodingUserInfoKey(rawValue: "nasarena.methodEntries")!
   /// The `[String]` of valid task names.
-  static let taskNames = CodingUserInfoKey(rawValue: "nasarena.taskNames")!  // swift-format-ignore: NeverForceUnwrap
+  // swift-format-ignore: NeverForceUnwrap
+  // A non-empty literal raw value always makes a key.
+  static let taskNames = CodingUserInfoKey(rawValue: "nasarena.taskNames")!
 }
 
 extension Suite: Decodable {
@@ -18,13 +22,17 @@ extension Suite: Decodable {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     let path = decoder.codingPath.map(\.pathComponent)
     name = try container.scalar(String.self, .name, default: nil, expected: "a name of letters, digits, '-', '_' or '.'", path: path)
-    try Self.check(!name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }, decoder, .name,
+    try Self.check(
+      !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || "-_.".contains($0) }, decoder, .name,
       "invalid name '\(name.prefix(60))'; expected letters, digits, '-', '_' or '.'")
-    try Self.check(name.count <= SuiteLimits.nameLength, decoder, .name,
+    try Self.check(
+      name.count <= SuiteLimits.nameLength, decoder, .name,
       "a name of \(name.count) characters; expected at most \(SuiteLimits.nameLength) (run folders are named after it)")
     seed = try container.scalar(UInt64.self, .seed, default: 0, expected: "an integer in 0...\(UInt64.max)", path: path)
     trials = try container.integer(.trials, in: SuiteLimits.trials, path: path)
-    guard container.contains(.budget) else { throw SuiteValueError(path: path, message: "missing key 'budget'; expected 'queries: N' or 'seconds: T'") }
+    guard container.contains(.budget) else {
+      throw SuiteValueError(path: path, message: "missing key 'budget'; expected 'queries: N' or 'seconds: T'")
+    }
     budget = try container.decode(Budget.self, forKey: .budget)
     duplicates = try container.choice(DuplicatePolicy.self, .duplicates, default: .free, path: path)
     let taskEntries = try container.scalar(
@@ -49,7 +57,8 @@ extension Suite: Decodable {
     matmul = try container.choice(MatmulChoice.self, .matmul, default: .auto, path: path).rawValue
     report = try container.decodeIfPresent(ReportSettingsBlock.self, forKey: .report)?.settings ?? ReportSettings()
     predictorQuality = try container.decodeIfPresent(PredictorQualitySettings.self, forKey: .predictorQuality) ?? PredictorQualitySettings()
-    if case .seconds = budget {} else if case .queries(let n) = budget, !report.checkpoints.contains(where: { $0 <= n }) {
+    if case .seconds = budget {
+    } else if case .queries(let n) = budget, !report.checkpoints.contains(where: { $0 <= n }) {
       throw SuiteValueError(path: ["report", "checkpoints"], message: "no checkpoint is within the budget of \(n) queries")
     }
     if case .seconds = budget, trials * report.secondsGridPoints > SuiteLimits.curveValues {
@@ -99,13 +108,15 @@ extension MethodSpec: Decodable {
     guard let entry = entries.first(where: { $0.name == name }) else {
       let names = entries.map(\.name)
       let hint = Suggestion.closest(to: name, among: names).map { " (did you mean '\($0)'?)" } ?? ""
-      throw SuiteValueError(path: decoder.codingPath.map(\.pathComponent) + ["method"],
+      throw SuiteValueError(
+        path: decoder.codingPath.map(\.pathComponent) + ["method"],
         message: "unknown method '\(name)'\(hint); known: \(names.joined(separator: ", "))")
     }
     self.entry = entry
     label = try container.scalar(String.self, .label, default: name, expected: "a label", path: path)
     guard !label.allSatisfy(\.isWhitespace) else {
-      throw SuiteValueError(path: decoder.codingPath.map(\.pathComponent) + ["label"],
+      throw SuiteValueError(
+        path: decoder.codingPath.map(\.pathComponent) + ["label"],
         message: "empty label; expected a non-empty name for the method in logs and reports (or no 'label:' to use '\(name)')")
     }
     if container.contains(.settings) {

@@ -80,7 +80,8 @@ extension KeyedDecodingContainer {
       throw SuiteValueError(path: path + [key.stringValue], message: "a list of \(values.count) values; expected \(expected)")
     }
     if let index = values.firstIndex(where: { !bounds.contains($0) }) {
-      throw SuiteValueError(path: path + [key.stringValue, String(index)], message: "invalid value '\(values[index])'; expected \(bounds.integerPhrase)")
+      throw SuiteValueError(
+        path: path + [key.stringValue, String(index)], message: "invalid value '\(values[index])'; expected \(bounds.integerPhrase)")
     }
     return values
   }

@@ -57,11 +57,15 @@ extension Suite {
     if includeWorkers { pairs.append(("workers", Node(String(workers)))) }
     pairs.append(("matmul", text(matmul)))
     pairs.append(("report", try jsonNode(report, quoted: quoted)))
-    pairs.append(("predictorQuality", Node([
-      (Node("sizes"), Node(predictorQuality.sizes.map { Node(String($0)) }, Tag(.seq), .flow)),
-      (Node("seeds"), Node(String(predictorQuality.seeds))),
-      (Node("precisionAt"), Node(predictorQuality.precisionAt.map { Node(String($0)) }, Tag(.seq), .flow)),
-    ])))
+    pairs.append(
+      (
+        "predictorQuality",
+        Node([
+          (Node("sizes"), Node(predictorQuality.sizes.map { Node(String($0)) }, Tag(.seq), .flow)),
+          (Node("seeds"), Node(String(predictorQuality.seeds))),
+          (Node("precisionAt"), Node(predictorQuality.precisionAt.map { Node(String($0)) }, Tag(.seq), .flow)),
+        ])
+      ))
     return Node(pairs)
   }
 

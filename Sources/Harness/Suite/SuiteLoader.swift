@@ -25,7 +25,8 @@ public struct SuiteLoader: Sendable {
     let handle = FileHandle(forReadingAtPath: path)
     defer { try? handle?.close() }
     guard let data = try? handle?.read(upToCount: SuiteText.maximumBytes + 4) ?? (handle == nil ? nil : Data()) else {
-      throw SuiteError.unreadable(file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")
+      throw SuiteError.unreadable(
+        file: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied or not a file" : "no such file")
     }
     var bytes = [UInt8](data)
     if bytes.count > SuiteText.maximumBytes {
@@ -49,12 +50,14 @@ public struct SuiteLoader: Sendable {
   /// - Throws: `SuiteError` naming the file, line, column and key path.
   public func load(yaml: String, file: String, preflight: SuitePreflight? = nil) throws -> Suite {
     if let (position, reason) = SuiteText.screen(yaml) {
-      throw SuiteError.syntax(file: file, line: position.line, column: position.column, reason: Self.withExcerpt(reason, line: position.line, of: yaml))
+      throw SuiteError.syntax(
+        file: file, line: position.line, column: position.column, reason: Self.withExcerpt(reason, line: position.line, of: yaml))
     }
     let root: Node
     do {
       guard let node = try Yams.compose(yaml: yaml) else {
-        throw SuiteError.invalid(file: file, line: 1, column: 1, path: "", message: "empty suite; expected a mapping with name, trials, budget, tasks and methods")
+        throw SuiteError.invalid(
+          file: file, line: 1, column: 1, path: "", message: "empty suite; expected a mapping with name, trials, budget, tasks and methods")
       }
       root = node
     } catch let error as YamlError {
@@ -141,7 +144,8 @@ public struct SuiteLoader: Sendable {
     switch error {
     case .typeMismatch(let type, let context):
       let path = context.codingPath.map(pathComponent)
-      let found = node(at: path, in: root).flatMap(\.scalar).map { "invalid value '\($0.string.prefix(60))'" } ?? "a \(kind(of: node(at: path, in: root)))"
+      let found =
+        node(at: path, in: root).flatMap(\.scalar).map { "invalid value '\($0.string.prefix(60))'" } ?? "a \(kind(of: node(at: path, in: root)))"
       return located(root, path: path, file: file, message: "\(found); expected \(expectation(for: type))", pointAtKey: false)
     case .valueNotFound(let type, let context):
       let path = context.codingPath.map(pathComponent)

@@ -36,7 +36,8 @@ enum SuiteText {
       for scalar in content {
         column += 1
         let value = scalar.value
-        let isControl = (value < 0x20 && value != 0x09 && value != 0x0D) || value == 0x7F
+        let isControl =
+          (value < 0x20 && value != 0x09 && value != 0x0D) || value == 0x7F
           || ((0x80...0x9F).contains(value) && value != 0x85) || value == 0xFFFE || value == 0xFFFF
         if isControl {
           return (Position(line: line, column: column), "control character U+\(hex(value)) is not allowed in YAML")
@@ -147,7 +148,8 @@ enum SuiteText {
 
   /// The line and column of a UTF-8 byte offset.
   static func position(ofUTF8Offset offset: Int, in text: String) -> Position {
-    var line = 1, column = 1
+    var line = 1
+    var column = 1
     for (index, byte) in text.utf8.enumerated() {
       if index >= offset { break }
       if byte == 0x0A {

@@ -25,7 +25,9 @@ enum TaskEntry: Decodable {
         let hint = Suggestion.closest(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? ""
         throw SuiteValueError(
           path: decoder.codingPath.map(\.pathComponent),
-          message: "unknown task '\(name.prefix(60))'\(hint); known: \(known.joined(separator: ", ")), or declare one (name, benchmark, signal, report, cost)")
+          message:
+            "unknown task '\(name.prefix(60))'\(hint); known: \(known.joined(separator: ", ")), or declare one (name, benchmark, signal, report, cost)"
+        )
       }
       self = .named(name)
       return

@@ -1,12 +1,13 @@
+import NeuralNetworks
+import Randomness
+import SearchSpaces
+import Tensor
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import SearchSpaces
-import NeuralNetworks
-import Randomness
-import Tensor
 
 /// BRP-NAS's binary relation predictor: which of two architectures is better, from their GCN
 /// embeddings.

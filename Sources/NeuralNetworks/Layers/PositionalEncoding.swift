@@ -1,9 +1,10 @@
+import Tensor
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import Tensor
 
 /// Fixed sinusoidal position vectors, the transformer standard (Vaswani et al. 2017,
 /// "Attention Is All You Need", <https://arxiv.org/abs/1706.03762>, section 3.5).

@@ -30,8 +30,10 @@ public enum PredictorQualityReport {
         + analysis.precisionAt.map { "precision_at_\($0)" } + ["fit_seconds"])
     for record in analysis.records {
       table.append(
-        [record.task, record.predictor, String(record.trainingSize), String(record.seed), String(record.testSize),
-         NumberFormat.csv(record.kendallTau), NumberFormat.csv(record.spearmanRho)]
+        [
+          record.task, record.predictor, String(record.trainingSize), String(record.seed), String(record.testSize),
+          NumberFormat.csv(record.kendallTau), NumberFormat.csv(record.spearmanRho),
+        ]
           + analysis.precisionAt.map { NumberFormat.csv(record.precision[String($0)] ?? .nan) }
           + [NumberFormat.csv(record.fitSeconds)])
     }
@@ -63,8 +65,10 @@ public enum PredictorQualityReport {
         SummaryTable.Cell(NumberFormat.fixed(summary.mean, 3) + " ± " + NumberFormat.fixed(summary.stderr, 3))
       }
       table.append(
-        [SummaryTable.Cell(row.predictor), SummaryTable.Cell(String(row.trainingSize)), SummaryTable.Cell(String(row.kendallTau.count)),
-         cell(row.kendallTau), cell(row.spearmanRho)]
+        [
+          SummaryTable.Cell(row.predictor), SummaryTable.Cell(String(row.trainingSize)), SummaryTable.Cell(String(row.kendallTau.count)),
+          cell(row.kendallTau), cell(row.spearmanRho),
+        ]
           + row.precision.map { cell($0.summary) } + [SummaryTable.Cell(NumberFormat.significant(row.fitSeconds.mean, 3))])
     }
     return table

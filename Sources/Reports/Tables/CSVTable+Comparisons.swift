@@ -11,10 +11,14 @@ extension CSVTable {
       ])
     for entry in analysis.tasks.flatMap(\.queriesToTarget) {
       table.append(
-        [entry.task, entry.method, entry.target.rawValue, entry.convention.rawValue, NumberFormat.csv(entry.threshold),
-         String(entry.trials), String(entry.reached)]
-          + [entry.fractionReached, entry.meanReached, entry.kaplanMeier.median, entry.kaplanMeier.quantile(0.25),
-             entry.kaplanMeier.quantile(0.75)].map(NumberFormat.csv))
+        [
+          entry.task, entry.method, entry.target.rawValue, entry.convention.rawValue, NumberFormat.csv(entry.threshold),
+          String(entry.trials), String(entry.reached),
+        ]
+          + [
+            entry.fractionReached, entry.meanReached, entry.kaplanMeier.median, entry.kaplanMeier.quantile(0.25),
+            entry.kaplanMeier.quantile(0.75),
+          ].map(NumberFormat.csv))
     }
     return table
   }

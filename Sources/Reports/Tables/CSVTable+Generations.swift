@@ -13,7 +13,8 @@ extension CSVTable {
       ])
     for round in analysis.generationRounds {
       table.append(
-        [round.task, round.method] + [round.batch, round.trials, round.generated, round.valid, round.unique, round.novel, round.inDomain].map(String.init)
+        [round.task, round.method]
+          + [round.batch, round.trials, round.generated, round.valid, round.unique, round.novel, round.inDomain].map(String.init)
           + [round.validity, round.uniqueness, round.novelty, round.inDomainRate].map(NumberFormat.csv))
     }
     return table

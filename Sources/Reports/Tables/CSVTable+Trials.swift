@@ -23,7 +23,7 @@ extension CSVTable {
           record?.proposals, record?.refused, record?.refusedInvalid, record?.refusedNotInPool, record?.refusedOutsideDomain,
           record?.repeats, record?.repeatsInBatch, record?.batches,
         ]
-          .map { $0.map(String.init) ?? "" }
+        .map { $0.map(String.init) ?? "" }
         table.append(
           [
             outcome.cell.task, outcome.cell.method, String(outcome.cell.trial), record.map { String($0.seed) } ?? "",

@@ -32,8 +32,14 @@ enum NumberFormat {
     if value == 0 || value.isInfinite { return csv(value) }
     var magnitude = 0
     var probe = abs(value)
-    while probe >= 10 { probe /= 10; magnitude += 1 }
-    while probe < 1 { probe *= 10; magnitude -= 1 }
+    while probe >= 10 {
+      probe /= 10
+      magnitude += 1
+    }
+    while probe < 1 {
+      probe *= 10
+      magnitude -= 1
+    }
     if magnitude < -4 {
       let mantissa = value / power(10, magnitude)
       return fixed(mantissa, max(0, significant - 1)) + "e" + String(magnitude)

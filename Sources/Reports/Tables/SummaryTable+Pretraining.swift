@@ -7,7 +7,8 @@ extension SummaryTable {
   /// run used none.
   static func pretraining(_ analysis: RunAnalysis) -> SummaryTable? {
     guard let records = analysis.manifest.pretraining, !records.isEmpty else { return nil }
-    var table = SummaryTable(header: ["method", "space", "origin", "pretraining s", "load s", "bytes", "key sha256", "content sha256"], textColumns: [0, 1, 2, 6, 7])
+    var table = SummaryTable(
+      header: ["method", "space", "origin", "pretraining s", "load s", "bytes", "key sha256", "content sha256"], textColumns: [0, 1, 2, 6, 7])
     for record in records {
       table.append([
         SummaryTable.Cell(record.method), SummaryTable.Cell(record.space), SummaryTable.Cell(record.origin.rawValue),

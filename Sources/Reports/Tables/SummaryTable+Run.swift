@@ -129,8 +129,14 @@ struct ValueDigits {
     var magnitude = 0
     var probe = abs(task.optimumReport)
     if probe.isFinite && probe > 0 {
-      while probe >= 10 { probe /= 10; magnitude += 1 }
-      while probe < 1 { probe *= 10; magnitude -= 1 }
+      while probe >= 10 {
+        probe /= 10
+        magnitude += 1
+      }
+      while probe < 1 {
+        probe *= 10
+        magnitude -= 1
+      }
     }
     decimals = min(6, max(1, 3 - magnitude))
   }

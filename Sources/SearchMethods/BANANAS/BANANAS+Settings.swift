@@ -81,9 +81,11 @@ extension BANANAS {
     public func encoding(for space: any SearchSpace) throws -> EncodingKind {
       switch encoding {
       case .automatic: return space.encodings.contains(.path) ? .path : .oneHot
-      case .path: try EncodingKind.path.requireProvided(by: space)
+      case .path:
+        try EncodingKind.path.requireProvided(by: space)
         return .path
-      case .oneHot: try EncodingKind.oneHot.requireProvided(by: space)
+      case .oneHot:
+        try EncodingKind.oneHot.requireProvided(by: space)
         return .oneHot
       }
     }

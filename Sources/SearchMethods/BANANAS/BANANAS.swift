@@ -48,9 +48,10 @@ public struct BANANAS: PredictorProviding, Recommending {
 
   private static func ensemble(settings: Settings, domain: Domain) throws -> PredictorEnsemble {
     let encoded = EncodedDomain.shared(domain, as: try settings.encoding(for: domain.space))
-    return PredictorEnsemble(members: (0..<settings.ensembleSize).map { _ in
-      MLPRegressor(encoded: encoded, configuration: settings.model)
-    })
+    return PredictorEnsemble(
+      members: (0..<settings.ensembleSize).map { _ in
+        MLPRegressor(encoded: encoded, configuration: settings.model)
+      })
   }
 
   public mutating func ask(count: Int, using rng: inout SeededGenerator) throws -> [Proposal] {

@@ -31,7 +31,8 @@ extension BRPNAS {
       [
         Setting(\.roundSize, "roundSize", "architectures per round; round 0 is random", in: 1...1_000_000),
         Setting(
-          \.exploitCount, "exploitCount", "best-predicted unqueried architectures per round, at most roundSize; the rest come from the predicted top 1/2^i",
+          \.exploitCount, "exploitCount",
+          "best-predicted unqueried architectures per round, at most roundSize; the rest come from the predicted top 1/2^i",
           in: 0...1_000_000, probe: 3),
         Setting(\.predictor, "predictor", "the predictor that ranks the domain"),
         Setting(\.training.layers, "layers", "GCN layers", in: 1...64, quick: 2),
@@ -48,7 +49,8 @@ extension BRPNAS {
         Setting(
           \.training.graphsPerStep, "graphsPerStep", "labelled graphs per training step, all ordered pairs among them used",
           in: 2...4096, quick: 8),
-        Setting(\.targetScale, "targetScale", "factor on the signals in the binary target softmax", in: .greaterThan(0, atMost: 1_000_000), probe: 20),
+        Setting(
+          \.targetScale, "targetScale", "factor on the signals in the binary target softmax", in: .greaterThan(0, atMost: 1_000_000), probe: 20),
       ]
     }
 

@@ -20,7 +20,8 @@ extension LocalSearch {
     public static var schema: [Setting<Self>] {
       [
         Setting(\.variant, "variant", "neighbourhood rule: first-improvement (naszilla) or best-improvement (NASLib)"),
-        Setting(\.initialSize, "initialSize", "random architectures of the shared initial design to start from (the best of them)", in: 1...1_000_000),
+        Setting(
+          \.initialSize, "initialSize", "random architectures of the shared initial design to start from (the best of them)", in: 1...1_000_000),
       ]
     }
   }

@@ -63,7 +63,8 @@ public struct LocalSearch: SearchMethod {
     memory.record(observations)
     guard let here = current else {
       // The initial design or a restart: start from the best architecture just observed.
-      current = observations.compactMap { obs in obs.signal.map { (obs.poolIndex ?? -1, $0) } }
+      current =
+        observations.compactMap { obs in obs.signal.map { (obs.poolIndex ?? -1, $0) } }
         .filter { $0.0 >= 0 }.max { $0.1 < $1.1 }?.0
       pending = []
       return

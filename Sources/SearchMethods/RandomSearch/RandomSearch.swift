@@ -22,7 +22,7 @@ public struct RandomSearch: SearchMethod {
       [
         Setting(
           \.batchSize, "batchSize", "architectures proposed per ask/tell step", in: 1...100_000,
-          sameTrajectory: "the queries are the initial design's order whatever the batch; only log flushes change"),
+          sameTrajectory: "the queries are the initial design's order whatever the batch; only log flushes change")
       ]
     }
   }

@@ -80,7 +80,9 @@ public struct RegularizedEvolution: SearchMethod {
   /// of architectures queried since).
   private mutating func hasAcceptableNeighbor(_ parent: Int) -> Bool {
     let known = memory
-    let remaining = (acceptableNeighbors[parent] ?? domain.space.neighbors(of: domain.space.architecture(at: parent))
+    let remaining =
+      (acceptableNeighbors[parent]
+      ?? domain.space.neighbors(of: domain.space.architecture(at: parent))
       .filter { domain.contains($0) }).filter { !known.contains($0) }
     acceptableNeighbors[parent] = remaining
     return !remaining.isEmpty

@@ -83,10 +83,18 @@ public enum MD5 {
       var f: UInt32
       let g: Int
       switch i >> 4 {
-      case 0: f = (b & c) | (~b & d); g = i
-      case 1: f = (d & b) | (~d & c); g = (5 * i + 1) & 15
-      case 2: f = b ^ c ^ d; g = (3 * i + 5) & 15
-      default: f = c ^ (b | ~d); g = (7 * i) & 15
+      case 0:
+        f = (b & c) | (~b & d)
+        g = i
+      case 1:
+        f = (d & b) | (~d & c)
+        g = (5 * i + 1) & 15
+      case 2:
+        f = b ^ c ^ d
+        g = (3 * i + 5) & 15
+      default:
+        f = c ^ (b | ~d)
+        g = (7 * i) & 15
       }
       let word = UInt32(littleEndian: input.loadUnaligned(fromByteOffset: offset + 4 * g, as: UInt32.self))
       f = f &+ a &+ k[i] &+ word

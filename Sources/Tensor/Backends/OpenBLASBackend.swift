@@ -11,10 +11,11 @@
 public struct OpenBLASBackend: MatrixMultiplyBackend, @unchecked Sendable {
   // The C function pointers are immutable after loading and OpenBLAS's sgemm is reentrant,
   // hence `@unchecked Sendable`.
-  private typealias SGEMM = @convention(c) (
-    Int32, Int32, Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>?, Int32,
-    UnsafePointer<Float>?, Int32, Float, UnsafeMutablePointer<Float>?, Int32
-  ) -> Void
+  private typealias SGEMM =
+    @convention(c) (
+      Int32, Int32, Int32, Int32, Int32, Int32, Float, UnsafePointer<Float>?, Int32,
+      UnsafePointer<Float>?, Int32, Float, UnsafeMutablePointer<Float>?, Int32
+    ) -> Void
   private typealias SetThreads = @convention(c) (Int32) -> Void
   private typealias CoreName = @convention(c) () -> UnsafePointer<CChar>?
 

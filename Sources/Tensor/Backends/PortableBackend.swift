@@ -130,25 +130,41 @@ enum PortableKernel {
     c: UnsafeMutablePointer<Float>, ldc: Int, rows: Int, columns: Int, alpha: Float
   ) {
     typealias V = SIMD8<Float>
-    var c00 = V(), c01 = V(), c10 = V(), c11 = V(), c20 = V(), c21 = V()
-    var c30 = V(), c31 = V(), c40 = V(), c41 = V(), c50 = V(), c51 = V()
+    var c00 = V()
+    var c01 = V()
+    var c10 = V()
+    var c11 = V()
+    var c20 = V()
+    var c21 = V()
+    var c30 = V()
+    var c31 = V()
+    var c40 = V()
+    var c41 = V()
+    var c50 = V()
+    var c51 = V()
     let braw = UnsafeRawPointer(b)
     for q in 0..<kc {
       let b0 = braw.loadUnaligned(fromByteOffset: q * 64, as: V.self)
       let b1 = braw.loadUnaligned(fromByteOffset: q * 64 + 32, as: V.self)
       let ap = a + q * 6
       var s = V(repeating: ap[0])
-      c00.addProduct(s, b0); c01.addProduct(s, b1)
+      c00.addProduct(s, b0)
+      c01.addProduct(s, b1)
       s = V(repeating: ap[1])
-      c10.addProduct(s, b0); c11.addProduct(s, b1)
+      c10.addProduct(s, b0)
+      c11.addProduct(s, b1)
       s = V(repeating: ap[2])
-      c20.addProduct(s, b0); c21.addProduct(s, b1)
+      c20.addProduct(s, b0)
+      c21.addProduct(s, b1)
       s = V(repeating: ap[3])
-      c30.addProduct(s, b0); c31.addProduct(s, b1)
+      c30.addProduct(s, b0)
+      c31.addProduct(s, b1)
       s = V(repeating: ap[4])
-      c40.addProduct(s, b0); c41.addProduct(s, b1)
+      c40.addProduct(s, b0)
+      c41.addProduct(s, b1)
       s = V(repeating: ap[5])
-      c50.addProduct(s, b0); c51.addProduct(s, b1)
+      c50.addProduct(s, b0)
+      c51.addProduct(s, b1)
     }
     let accumulators = [(c00, c01), (c10, c11), (c20, c21), (c30, c31), (c40, c41), (c50, c51)]
     _ = accumulators
@@ -168,7 +184,11 @@ enum PortableKernel {
         }
       }
     }
-    store(0, c00, c01); store(1, c10, c11); store(2, c20, c21)
-    store(3, c30, c31); store(4, c40, c41); store(5, c50, c51)
+    store(0, c00, c01)
+    store(1, c10, c11)
+    store(2, c20, c21)
+    store(3, c30, c31)
+    store(4, c40, c41)
+    store(5, c50, c51)
   }
 }

@@ -1,7 +1,8 @@
+import Randomness
+
 #if canImport(Glibc)
   import Glibc
 #endif
-import Randomness
 
 /// Differentiable sampling of categorical choices.
 extension Tensor {
