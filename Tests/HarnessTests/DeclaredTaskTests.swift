@@ -32,7 +32,7 @@ import Testing
   }
 
   @Test func theNASBench201PaperProtocolIsATaskOfTheSuite() async throws {
-    let suite = try Self.loader.load(yaml: Self.yaml(), file: "paper.yaml")
+    let suite = try Self.loader.load(yaml: Self.yaml(), file: "paper.yaml", preflight: SuitePreflight(source: Self.source))
     #expect(suite.tasks == ["nb201-cifar10", "nb201-cifar10-12ep"])
     let declaration = try #require(suite.declaredTasks.first)
     let task = try Self.source.catalog.task(declared: declaration)
@@ -109,5 +109,17 @@ import Testing
     #expect(ceiling == task.report[task.signal.argmax])
     let cifar = try DeclaredTaskTests.source.task(named: "nb201-cifar10").record
     #expect(try #require(cifar.bestSignalReport) <= cifar.optimumReport)
+  }
+}
+
+/// Every shipped suite passes `validate` as `run` checks it: keys, ranges and the space-aware
+/// pre-flight on the real tables (declared tasks included).
+@Suite struct ShippedSuitesTests {
+  @Test(arguments: SuiteFuzzTests.shipped.map(\.name))
+  func everyShippedSuitePassesThePreflight(_ file: String) throws {
+    let text = try #require(SuiteFuzzTests.shipped.first { $0.name == file }?.text)
+    let loader = SuiteLoader(taskNames: DeclaredTaskTests.source.taskNames)
+    let suite = try loader.load(yaml: text, file: file, preflight: SuitePreflight(source: DeclaredTaskTests.source))
+    #expect(!suite.tasks.isEmpty)
   }
 }

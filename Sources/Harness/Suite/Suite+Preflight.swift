@@ -25,6 +25,7 @@ public struct SuitePreflight: Sendable {
     if let problem = backendProblem(suite.matmul) {
       throw SuiteValueError(path: ["matmul"], message: "'\(suite.matmul)' cannot be used here: \(problem)")
     }
+    let source = suite.taskSource(over: source)
     for name in suite.tasks {
       let task = try source.task(named: name)
       if case .seconds = suite.budget, task.cost == nil {
