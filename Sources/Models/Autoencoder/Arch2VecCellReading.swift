@@ -6,9 +6,11 @@ import SearchSpaces
 ///
 /// Two layouts can be read back:
 /// - fixed topology (NAS-Bench-201, TransNAS micro, the test spaces: no connection tokens): a
-///   decoded graph is a cell when its first and last nodes carry the input and output types,
-///   every other node an operation type, and its edges i -> j (i < j) are exactly the fixed
-///   DAG's; the operation of each position is read from the type of its node;
+///   decoded graph is a cell when its first and last nodes carry the input and output types
+///   and every other node an operation type; the operation of each position is read from the
+///   type of its node. The decoded edges are not judged: the topology is fixed, so the
+///   operations alone name the cell (decoding z z^T of prior samples gives random edges, which
+///   would make almost no sample valid). `edgesMatch(_:)` tells whether they agree anyway;
 /// - one node per operation token and one connection token per pair i < j in row-major order
 ///   (NAS-Bench-101's 7 vertices and 21 connection bits): the node types are the vertex
 ///   labels and the decoded edges the connection bits; the space's `status(of:)` then decides.
@@ -85,19 +87,27 @@ public struct Arch2VecCellReading: Sendable {
     }
   }
 
+  /// Whether the edges i -> j (i < j) of `decoded` are exactly those of the space's fixed
+  /// DAG; `true` for layouts without a fixed topology.
+  public func edgesMatch(_ decoded: GraphSample) -> Bool {
+    guard case .fixed(_, _, _, let edges, let n) = layout else { return true }
+    guard decoded.nodeCount == n else { return false }
+    for i in 0..<n {
+      for j in (i + 1)..<max(n, i + 1) where (decoded.adjacency[i * n + j] != 0) != edges[i * n + j] { return false }
+    }
+    return true
+  }
+
   /// The pool index of the cell `decoded` stands for, or `nil` when it is not a cell of the
   /// pool.
   public func poolIndex(of decoded: GraphSample) -> Int? {
     switch layout {
-    case .fixed(let input, let output, let operationOfType, let edges, let n):
+    case .fixed(let input, let output, let operationOfType, _, let n):
       guard decoded.nodeCount == n, decoded.nodeOperations[0] == input, decoded.nodeOperations[n - 1] == output else { return nil }
       var operations: [UInt8] = []
       for node in 1..<(n - 1) {
         guard let operation = operationOfType[decoded.nodeOperations[node]] else { return nil }
         operations.append(operation)
-      }
-      for i in 0..<n {
-        for j in (i + 1)..<max(n, i + 1) where (decoded.adjacency[i * n + j] != 0) != edges[i * n + j] { return nil }
       }
       return space.index(of: Architecture(operations: operations))
     case .vertices(let n):

@@ -22,13 +22,16 @@ public enum Arch2VecPretraining {
     public var validity: Double
     /// Distinct cells among the valid prior samples, as a fraction of them.
     public var uniqueness: Double
+    /// Fraction of prior samples whose decoded edges are exactly the fixed DAG's (1 for
+    /// spaces without a fixed topology, whose validity already judges the edges).
+    public var edgeAgreement: Double
     /// Seconds the epoch took, evaluation included.
     public var seconds: Double
 
     /// The progress line.
     public var line: String {
       let r = reconstruction
-      return "epoch \(epoch): loss \(fixed(Double(loss), 4)), held-out reconstruction ops \(fixed(r.operations, 4)) adjacency \(fixed(r.adjacency, 4)), prior validity \(fixed(validity, 4)) uniqueness \(fixed(uniqueness, 4)), \(fixed(seconds, 1)) s"
+      return "epoch \(epoch): loss \(fixed(Double(loss), 4)), held-out reconstruction ops \(fixed(r.operations, 4)) adjacency \(fixed(r.adjacency, 4)), prior validity \(fixed(validity, 4)) uniqueness \(fixed(uniqueness, 4)) fixed-edge agreement \(fixed(edgeAgreement, 4)), \(fixed(seconds, 1)) s"
     }
   }
 
@@ -66,12 +69,12 @@ public enum Arch2VecPretraining {
     var reports: [EpochReport] = []
     var clock = ContinuousClock.now
     model.train(on: training, using: &rng) { summary in
-      let (validity, uniqueness) = priorQuality(model: model, reader: reader, samples: priorSamples, using: &sampling)
+      let (validity, uniqueness, edgeAgreement) = priorQuality(model: model, reader: reader, samples: priorSamples, using: &sampling)
       let elapsed = (ContinuousClock.now - clock).components
       let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
       let report = EpochReport(
         epoch: summary.epoch, loss: summary.meanLoss, reconstruction: model.reconstructionAccuracy(held), validity: validity,
-        uniqueness: uniqueness, seconds: seconds)
+        uniqueness: uniqueness, edgeAgreement: edgeAgreement, seconds: seconds)
       reports.append(report)
       progress(report)
       clock = ContinuousClock.now
@@ -80,17 +83,19 @@ public enum Arch2VecPretraining {
     return Result(embeddings: model.encode(graphs).scalars, reports: reports)
   }
 
-  /// Validity and uniqueness of `samples` graphs decoded from the prior.
+  /// Validity, uniqueness and fixed-edge agreement of `samples` graphs decoded from the prior.
   static func priorQuality(
     model: GraphVariationalAutoencoder, reader: Arch2VecCellReading, samples: Int, using rng: inout SeededGenerator
-  ) -> (validity: Double, uniqueness: Double) {
-    guard samples > 0 else { return (0, 0) }
+  ) -> (validity: Double, uniqueness: Double, edgeAgreement: Double) {
+    guard samples > 0 else { return (0, 0, 0) }
     let nodes = reader.nodeCount
     let latent = model.configuration.latentSize
     let z = Tensor(shape: [samples, nodes, latent], scalars: (0..<(samples * nodes * latent)).map { _ in Float(rng.nextNormal()) })
-    let cells = model.decodeGraphs(z).compactMap(reader.poolIndex(of:))
+    let decoded = model.decodeGraphs(z)
+    let cells = decoded.compactMap(reader.poolIndex(of:))
     let validity = Double(cells.count) / Double(samples)
-    return (validity, cells.isEmpty ? 0 : Double(Set(cells).count) / Double(cells.count))
+    let agreement = Double(decoded.filter(reader.edgesMatch).count) / Double(samples)
+    return (validity, cells.isEmpty ? 0 : Double(Set(cells).count) / Double(cells.count), agreement)
   }
 }
 
