@@ -113,8 +113,9 @@ extension Arch2VecBOTests {
     #expect(try driver.run(seed: 3, budget: 30, pretrained: embedding) == trace)
   }
 
-  /// Mean best signal after 50 queries over paired seeds on NB201 CIFAR-10 (measured with the
-  /// default DNGO and a 2-epoch pretraining: see the report in the branch history).
+  /// Mean best signal after 50 queries over paired seeds 0-3 on NB201 CIFAR-10, with the
+  /// default DNGO and a 2-epoch pretraining (seed 0). Measured (release build): arch2vec-bo
+  /// 91.27, random search 90.66 (validation accuracy); the margin asserted is 0.3.
   @Test func beatsRandomSearchOnNB201CIFAR10() throws {
     let source = try CatalogTaskSource()
     let task = try source.task(named: "nb201-cifar10")

@@ -29,6 +29,9 @@ import SearchSpaces
 /// - candidates are the unqueried domain architectures only; the source ranks the whole domain
 ///   and queries those of its top `batchSize` not yet visited, so a step can query nothing;
 /// - the 16 initial architectures are the shared initial design, not the source's own draw;
+/// - on fixed-topology spaces (NAS-Bench-201, TransNAS) a prior sample counts as valid when its
+///   node types form a cell (input first, output last, operations between); its decoded edges
+///   are reported apart as the fixed-edge agreement (`Arch2VecCellReading`);
 /// - NAS-Bench-101 cells smaller than 7 vertices are padded after their output, not before it
 ///   (`Arch2VecCellReading`); the source's NAS-Bench-101 values (8 epochs, target 0.95,
 ///   batch 5) are settings, not chosen per space;
