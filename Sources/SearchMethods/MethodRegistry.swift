@@ -136,6 +136,7 @@ public enum MethodRegistry {
       MethodEntry(WeakNAS.self),
       MethodEntry(BANANAS.self),
       MethodEntry(BRPNAS.self),
+      MethodEntry(Arch2VecBO.self),
     ]
   }
 }

@@ -32,9 +32,23 @@ public struct MethodDriver {
   }
 
   /// Runs until `budget` architectures are evaluated or the method stops (repeats are free).
-  public func run(seed: UInt64, budget: Int) throws -> Trace {
+  ///
+  /// A pretrainable method is built from `pretrained` when given, else first pretrained on the
+  /// task's space with a generator seeded by `pretrainingSeed` (no cache: each such run
+  /// pretrains afresh).
+  public func run(seed: UInt64, budget: Int, pretrained: (any Sendable)? = nil, pretrainingSeed: UInt64 = 0) throws -> Trace {
     let design = InitialDesign(domain: task.domain, seed: SeedPlan.initialDesignSeed(trialSeed: seed))
-    var method = try entry.makeMethod(settings: settings, context: SearchContext(domain: task.domain, initialDesign: design))
+    let context = SearchContext(domain: task.domain, initialDesign: design)
+    var method: any SearchMethod
+    if let pretrained {
+      method = try entry.makeMethod(settings: settings, context: context, pretrained: pretrained)
+    } else if let pretraining = entry.pretraining {
+      var pretrainingGenerator = SeededGenerator(seed: pretrainingSeed)
+      let value = try pretraining.pretrain(settings: settings, space: task.domain.space, using: &pretrainingGenerator) { _ in }
+      method = try entry.makeMethod(settings: settings, context: context, pretrained: value)
+    } else {
+      method = try entry.makeMethod(settings: settings, context: context)
+    }
     var rng = SeedPlan.methodGenerator(trialSeed: seed, methodName: entry.name)
     var oracle = Oracle(task: task, budget: .queries(budget), duplicates: .free)
     var trace = Trace()

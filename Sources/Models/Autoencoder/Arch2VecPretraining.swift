@@ -1,0 +1,114 @@
+import NeuralNetworks
+import Randomness
+import SearchSpaces
+import Tensor
+
+/// arch2vec's label-free pretraining over a whole pool: the GIN VAE trained on the first
+/// 90 % of the pool's arch2vec graphs, judged each epoch on the last 10 %, then every pool
+/// architecture embedded as the mean over its nodes of the latent mean.
+///
+/// Source: Yan et al., NeurIPS 2020 (code MSU-MLSys-Lab/arch2vec); see
+/// `GraphVariationalAutoencoder` for the model and its defaults.
+public enum Arch2VecPretraining {
+  /// What one epoch achieved, as the source reports it.
+  public struct EpochReport: Sendable, Hashable {
+    /// 1-based epoch.
+    public var epoch: Int
+    /// Mean training loss.
+    public var loss: Float
+    /// Reconstruction accuracy of node operations and adjacency on the held-out 10 %.
+    public var reconstruction: GraphVariationalAutoencoder.ReconstructionAccuracy
+    /// Fraction of prior samples that decode to a cell of the pool.
+    public var validity: Double
+    /// Distinct cells among the valid prior samples, as a fraction of them.
+    public var uniqueness: Double
+    /// Fraction of prior samples whose decoded edges are exactly the fixed DAG's (1 for
+    /// spaces without a fixed topology, whose validity already judges the edges).
+    public var edgeAgreement: Double
+    /// Seconds the epoch took, evaluation included.
+    public var seconds: Double
+
+    /// The progress line.
+    public var line: String {
+      let r = reconstruction
+      return "epoch \(epoch): loss \(fixed(Double(loss), 4)), held-out reconstruction ops \(fixed(r.operations, 4)) adjacency \(fixed(r.adjacency, 4)), prior validity \(fixed(validity, 4)) uniqueness \(fixed(uniqueness, 4)) fixed-edge agreement \(fixed(edgeAgreement, 4)), \(fixed(seconds, 1)) s"
+    }
+  }
+
+  /// The trained model's embeddings of the whole pool.
+  public struct Result {
+    /// `poolSize x latentSize` values, row by row in pool order.
+    public var embeddings: [Float]
+    /// One report per epoch.
+    public var reports: [EpochReport]
+  }
+
+  /// Trains the VAE on `space`'s pool and embeds it.
+  ///
+  /// - Parameters:
+  ///   - configuration: The VAE's shape and training (`epochs` included).
+  ///   - priorSamples: Graphs decoded from N(0, I) per node each epoch for validity and
+  ///     uniqueness; drawn from a generator split off `rng` at the start, so their number does
+  ///     not change the embeddings.
+  ///   - progress: Sees each epoch's report.
+  /// - Throws: `CellReadingError` when the space's graphs cannot be used.
+  /// - Complexity: O(epochs x poolSize); the pool's graphs are held in memory (about 350 bytes
+  ///   per NAS-Bench-101 cell).
+  public static func run(
+    space: any SearchSpace, configuration: GraphVariationalAutoencoder.Configuration, priorSamples: Int,
+    using rng: inout SeededGenerator, progress: (EpochReport) -> Void
+  ) throws -> Result {
+    let reader = try Arch2VecCellReading(space: space)
+    var sampling = SeededGenerator(seed: rng.next())
+    let graphs = (0..<space.poolSize).map(reader.sample(at:))
+    let split = max(1, min(graphs.count - 1, graphs.count * 9 / 10))
+    let training = Array(graphs[..<split])
+    let held = graphs.count > 1 ? Array(graphs[split...]) : training
+    let vocabulary = graphs[0].vocabularySize
+    let model = GraphVariationalAutoencoder(vocabularySize: vocabulary, configuration: configuration, using: &rng)
+    var reports: [EpochReport] = []
+    var clock = ContinuousClock.now
+    model.train(on: training, using: &rng) { summary in
+      let (validity, uniqueness, edgeAgreement) = priorQuality(model: model, reader: reader, samples: priorSamples, using: &sampling)
+      let elapsed = (ContinuousClock.now - clock).components
+      let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+      let report = EpochReport(
+        epoch: summary.epoch, loss: summary.meanLoss, reconstruction: model.reconstructionAccuracy(held), validity: validity,
+        uniqueness: uniqueness, edgeAgreement: edgeAgreement, seconds: seconds)
+      reports.append(report)
+      progress(report)
+      clock = ContinuousClock.now
+      return .proceed
+    }
+    return Result(embeddings: model.encode(graphs).scalars, reports: reports)
+  }
+
+  /// Validity, uniqueness and fixed-edge agreement of `samples` graphs decoded from the prior.
+  static func priorQuality(
+    model: GraphVariationalAutoencoder, reader: Arch2VecCellReading, samples: Int, using rng: inout SeededGenerator
+  ) -> (validity: Double, uniqueness: Double, edgeAgreement: Double) {
+    guard samples > 0 else { return (0, 0, 0) }
+    let nodes = reader.nodeCount
+    let latent = model.configuration.latentSize
+    let z = Tensor(shape: [samples, nodes, latent], scalars: (0..<(samples * nodes * latent)).map { _ in Float(rng.nextNormal()) })
+    let decoded = model.decodeGraphs(z)
+    let cells = decoded.compactMap(reader.poolIndex(of:))
+    let validity = Double(cells.count) / Double(samples)
+    let agreement = Double(decoded.filter(reader.edgesMatch).count) / Double(samples)
+    return (validity, cells.isEmpty ? 0 : Double(Set(cells).count) / Double(cells.count), agreement)
+  }
+}
+
+/// `value` with `digits` decimals.
+private func fixed(_ value: Double, _ digits: Int) -> String {
+  let scale = (0..<digits).reduce(1.0) { acc, _ in acc * 10 }
+  let rounded = (value * scale).rounded() / scale
+  var text = String(rounded)
+  if let dot = text.firstIndex(of: ".") {
+    let decimals = text.distance(from: dot, to: text.endIndex) - 1
+    if decimals < digits { text += String(repeating: "0", count: digits - decimals) }
+  } else if digits > 0 {
+    text += "." + String(repeating: "0", count: digits)
+  }
+  return text
+}
