@@ -4,10 +4,12 @@ import Harness
 import Randomness
 import SearchMethods
 import SearchSpaces
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct Arch2VecBOTests {
+  // swift-format-ignore: NeverUseForceTry
+  // Shared test data: without it no test of this suite can run, so failing here is the right report.
   static let task = try! TinyTaskSource(positions: 4, operations: 4).task(named: "tiny")  // swift-format-ignore: NeverUseForceTry
 
   static var quick: Arch2VecBO.Settings {

@@ -76,7 +76,8 @@ public struct Arch2VecCellReading: Sendable {
     for (a, i) in kept.enumerated() {
       for (b, j) in kept.enumerated() { adjacency[a * m + b] = graph.adjacency[i * graph.nodeCount + j] }
     }
-    return GraphSample(nodeCount: m, adjacency: adjacency, nodeOperations: kept.map { graph.nodeOperations[$0] }, vocabularySize: graph.vocabularySize)
+    return GraphSample(
+      nodeCount: m, adjacency: adjacency, nodeOperations: kept.map { graph.nodeOperations[$0] }, vocabularySize: graph.vocabularySize)
   }
 
   /// The number of nodes of the space's arch2vec graphs (the node count to sample from the

@@ -31,7 +31,8 @@ public enum Arch2VecPretraining {
     /// The progress line.
     public var line: String {
       let r = reconstruction
-      return "epoch \(epoch): loss \(fixed(Double(loss), 4)), held-out reconstruction ops \(fixed(r.operations, 4)) adjacency \(fixed(r.adjacency, 4)), prior validity \(fixed(validity, 4)) uniqueness \(fixed(uniqueness, 4)) fixed-edge agreement \(fixed(edgeAgreement, 4)), \(fixed(seconds, 1)) s"
+      return
+        "epoch \(epoch): loss \(fixed(Double(loss), 4)), held-out reconstruction ops \(fixed(r.operations, 4)) adjacency \(fixed(r.adjacency, 4)), prior validity \(fixed(validity, 4)) uniqueness \(fixed(uniqueness, 4)) fixed-edge agreement \(fixed(edgeAgreement, 4)), \(fixed(seconds, 1)) s"
     }
   }
 

@@ -26,7 +26,9 @@ public struct BayesianLinearRegression: Sendable {
   ///
   /// - Precondition: `features.count == targets.count * width`, at least one row.
   public init(features: [Double], targets: [Double], width: Int, maximumIterations: Int = 200) {
-    precondition(width > 0 && !targets.isEmpty && features.count == targets.count * width, "BayesianLinearRegression: \(features.count) features for \(targets.count) rows of \(width)")
+    precondition(
+      width > 0 && !targets.isEmpty && features.count == targets.count * width,
+      "BayesianLinearRegression: \(features.count) features for \(targets.count) rows of \(width)")
     let n = targets.count
     self.width = width
     var gram = [Double](repeating: 0, count: width * width)
