@@ -80,7 +80,7 @@ public struct MethodTemplate: Sendable {
       public mutating func ask(count: Int, using rng: inout SeededGenerator) throws -> [Proposal] {
         if !started {
           started = true
-          return design.next(min(count, settings.initialSize)).map { Proposal.poolIndex($0, initial: true) }
+          return design.proposals(min(count, settings.initialSize))
         }
         var picked = Set<Int>()
         let known = memory

@@ -57,7 +57,7 @@ public struct BANANAS: PredictorProviding, Recommending {
   public mutating func ask(count: Int, using rng: inout SeededGenerator) throws -> [Proposal] {
     if !started {
       started = true
-      return design.next(min(count, settings.initialSize)).map { Proposal.poolIndex($0, initial: true) }
+      return design.proposals(min(count, settings.initialSize))
     }
     let wanted = min(count, settings.batchSize)
     let candidates = mutatedCandidates(using: &rng)

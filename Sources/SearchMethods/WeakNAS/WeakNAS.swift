@@ -47,7 +47,7 @@ public struct WeakNAS: PredictorProviding, Recommending {
   public mutating func ask(count: Int, using rng: inout SeededGenerator) throws -> [Proposal] {
     if !started {
       started = true
-      return design.next(min(count, settings.initialSize)).map { Proposal.poolIndex($0, initial: true) }
+      return design.proposals(min(count, settings.initialSize))
     }
     guard memory.count < domain.count else { return [] }
     let queried = memory.order
