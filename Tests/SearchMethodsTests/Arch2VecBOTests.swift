@@ -10,7 +10,7 @@ import Testing
 @Suite struct Arch2VecBOTests {
   // swift-format-ignore: NeverUseForceTry
   // Shared test data: without it no test of this suite can run, so failing here is the right report.
-  static let task = try! TinyTaskSource(positions: 4, operations: 4).task(named: "tiny")  // swift-format-ignore: NeverUseForceTry
+  static let task = try! TinyTaskSource(positions: 4, operations: 4).task(named: "tiny")
 
   static var quick: Arch2VecBO.Settings {
     var settings = Arch2VecBO.Settings()

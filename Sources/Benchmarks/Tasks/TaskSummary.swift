@@ -38,8 +38,7 @@ public struct TaskSummary: Sendable, Hashable, CustomStringConvertible {
     signalOptimum = task.signal.maximum
     reportOptimum = task.report.maximum
     caveat = task.caveat
-    bestSignalReport =
-      task.domain.indices.filter { task.signal[$0] == task.signal.maximum }.map { task.report[$0] }.max() ?? task.report[task.signal.argmax]
+    bestSignalReport = task.bestSignalReport
   }
 
   /// One line: name, sizes, columns, optima, caveat.

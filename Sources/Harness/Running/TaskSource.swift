@@ -66,10 +66,6 @@ extension Suite {
 }
 
 extension BenchmarkTask {
-  /// The report metric of the best-signal architecture of the domain (the best report among
-  /// signal ties): the ceiling of the `best_signal` curve.
-  public var bestSignalReport: Double { TaskSummary(self).bestSignalReport }
-
   /// The analysis-side description of this task: columns, sizes, optima and the report
   /// metric reached by the best 0.1 % and 1 % of the domain.
   ///
