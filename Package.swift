@@ -75,7 +75,7 @@ let package = Package(
     .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "Tensor", "Randomness"]),
     .testTarget(name: "SearchSpacesTests", dependencies: ["SearchSpaces", "Randomness"]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "SearchSpaces", "Randomness"]),
-    .testTarget(name: "ModelsTests", dependencies: ["Models", "TestSupport", "Benchmarks", "SearchSpaces", "NeuralNetworks", "Tensor", "Randomness"]),
+    .testTarget(name: "ModelsTests", dependencies: ["Models", "Analysis", "TestSupport", "Benchmarks", "SearchSpaces", "NeuralNetworks", "Tensor", "Randomness"]),
     .testTarget(name: "SearchMethodsTests", dependencies: ["SearchMethods", "TestSupport", "Benchmarks", "SearchSpaces", "Harness", "Randomness"]),
     .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "NeuralNetworks", "Randomness"]),
     .testTarget(name: "ResultsTests", dependencies: ["Results"]),

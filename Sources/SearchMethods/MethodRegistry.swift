@@ -137,6 +137,7 @@ public enum MethodRegistry {
       MethodEntry(BANANAS.self),
       MethodEntry(BRPNAS.self),
       MethodEntry(Arch2VecBO.self),
+      MethodEntry(SemiGANNAD.self),
     ]
   }
 }

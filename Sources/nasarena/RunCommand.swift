@@ -15,6 +15,7 @@ struct RunCommand: AsyncParsableCommand {
         nasarena run configs/nb201.yaml --output results/nb201-a --workers 2
         nasarena run configs/nb201.yaml --shard 0/4 --output results/s0
         nasarena run --resume results/nb201-a
+        nasarena run configs/long.yaml --trials-first --workers 2
 
       Every batch is written to the log (queries.jsonl) before the method
       goes on, and fsync'd by group commit; a run killed at any moment
@@ -35,6 +36,9 @@ struct RunCommand: AsyncParsableCommand {
 
   @Option(parsing: .unconditional, help: "Run only shard i of N of the (task, method, trial) cells, e.g. 0/4; join shards with 'nasarena merge'.")
   var shard: String?
+
+  @Flag(help: "Run trial by trial (all tasks and methods of trial 0, then trial 1, ...), so a run stopped early holds paired trials of every method.")
+  var trialsFirst = false
 
   @Flag(help: "Print no progress.")
   var quiet = false
@@ -60,6 +64,7 @@ struct RunCommand: AsyncParsableCommand {
       var options = RunOptions(
         workers: workers, shard: try shard.map(Shard.init(parsing:)), progress: progress.update, cache: cacheOption.cache,
         log: CacheOption.logger(quiet: quiet))
+      options.trialsFirst = trialsFirst
       let summary: RunSummary
       let lock: RunFolderLock
       if let resume {

@@ -56,4 +56,25 @@ import Testing
       _ = try await SuiteRunner.start(suite, source: Fixtures.source, folder: folder, options: RunOptions())
     }
   }
+
+  @Test func trialsFirstChangesOnlyTheOrderOfExecution() async throws {
+    let suite = try Fixtures.suite(Fixtures.threeMethods)
+    let canonical = try await Fixtures.run(suite, workers: 1)
+    let folder = Fixtures.temporaryFolder()
+    var options = RunOptions(workers: 1)
+    options.trialsFirst = true
+    _ = try await SuiteRunner.start(suite, source: Fixtures.source, folder: folder, options: options)
+    #expect(try Fixtures.canonicalLog(folder) == (try Fixtures.canonicalLog(canonical)))
+    // One worker: the trial lines appear trial by trial, every (task, method) of a trial first.
+    let order = try RunLog.read(path: folder.logFile).compactMap { entry -> Int? in
+      if case .trial(let record) = entry { return record.cell.trial }
+      return nil
+    }
+    #expect(order == (0..<6).flatMap { Array(repeating: $0, count: 6) })
+    let canonicalOrder = try RunLog.read(path: canonical.logFile).compactMap { entry -> Int? in
+      if case .trial(let record) = entry { return record.cell.trial }
+      return nil
+    }
+    #expect(canonicalOrder != order)
+  }
 }

@@ -4,6 +4,10 @@ public struct RunOptions: Sendable {
   public var workers: Int?
   /// The slice of cells to run, or `nil` for all.
   public var shard: Shard?
+  /// Runs the cells trial by trial (every task and method of trial 0, then of trial 1, ...)
+  /// instead of in canonical order, so a run stopped early holds paired trials of every
+  /// method. Only the order of execution changes; the log's content and the cells do not.
+  public var trialsFirst = false
   /// The numeric backend description for the manifest (set by the caller that chose it).
   public var numericBackend: String
   /// Called with progress after every finished trial.

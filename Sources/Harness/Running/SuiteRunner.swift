@@ -156,7 +156,10 @@ public enum SuiteRunner {
   /// The cells of this shard that have no `trial` line yet.
   private static func todoCells(_ suite: Suite, logged: [TrialCell: [LogEntry]], options: RunOptions) -> [TrialCell] {
     let finished = Set(logged.compactMap { cell, lines in lines.contains { if case .trial = $0 { true } else { false } } ? cell : nil })
-    return shardCells(suite, options).filter { !finished.contains($0) }
+    let todo = shardCells(suite, options).filter { !finished.contains($0) }
+    guard options.trialsFirst else { return todo }
+    // Stable: within a trial index the canonical order stays.
+    return todo.enumerated().sorted { ($0.element.trial, $0.offset) < ($1.element.trial, $1.offset) }.map(\.element)
   }
 
   private static func shardCells(_ suite: Suite, _ options: RunOptions) -> [TrialCell] {

@@ -112,10 +112,20 @@ extension Tensor {
     let storage = Tensor.allocate(resultShape)
     let x = pointer
     let y = storage.base
-    Tensor.forEachIndex(resultShape, strides) { position, source in y[position] = x[source] }
+    // When the last axis stays last, whole rows are contiguous in both tensors: walk the outer
+    // axes and copy rows (the head split of attention, [b, t, h, w] -> [b, h, t, w]).
+    let row = order.last == rank - 1 ? shape[rank - 1] : 1
+    let outerShape = row > 1 ? Array(resultShape.dropLast()) : resultShape
+    let outerStrides = row > 1 ? Array(strides.dropLast()) : strides
+    Tensor.forEachIndex(outerShape, outerStrides) { position, source in
+      (y + position * row).update(from: x + source, count: row)
+    }
     return Tensor.result(shape: resultShape, storage: storage, inputs: [self]) { [self] g in
       let gx = gradientPointer()
-      Tensor.forEachIndex(resultShape, strides) { position, source in gx[source] += g[position] }
+      Tensor.forEachIndex(outerShape, outerStrides) { position, source in
+        let (target, origin) = (gx + source, g + position * row)
+        for i in 0..<row { target[i] += origin[i] }
+      }
     }
   }
 
