@@ -5,6 +5,9 @@ enum SummaryMarkdown {
   /// The Markdown text.
   static func text(_ analysis: RunAnalysis) -> String {
     var out = "# NASArena run: \(analysis.manifest.suiteName)\n\n"
+    for (label, note) in (analysis.manifest.reconstructions ?? [:]).sorted(by: { $0.key < $1.key }) {
+      out += "> **RECONSTRUCTION:** `\(label)` is \(note).\n\n"
+    }
     out += SummaryTable.manifest(analysis).markdown + "\n"
     if let pretraining = SummaryTable.pretraining(analysis) {
       out += "## Pretraining\n\n" + pretraining.markdown + "\n" + SummaryTable.pretrainingNote + "\n\n"

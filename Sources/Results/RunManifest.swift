@@ -40,6 +40,10 @@ public struct RunManifest: Hashable, Sendable, Codable {
   /// ...), `workers` aside: what `run --resume` names when `suite.yaml` was edited (`nil` in
   /// manifests written before it was recorded).
   public var suiteValues: [String: String]?
+  /// For each method label whose method is a reconstruction (rebuilt from a paper's text
+  /// alone), the method's note saying so; reports print it (`nil` when no method is one, and
+  /// in older manifests).
+  public var reconstructions: [String: String]?
 
   /// Creates a manifest.
   public init(

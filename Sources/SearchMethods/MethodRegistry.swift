@@ -12,6 +12,8 @@ public struct MethodEntry: Sendable {
   public let name: String
   /// One-line description.
   public let abstract: String
+  /// Why the method is a reconstruction and where its choices are documented, or `nil`.
+  public let reconstruction: String?
   /// The settings keys with their default, meaning and accepted values.
   public let help: [SettingHelp]
   /// The settings with every default.
@@ -32,6 +34,7 @@ public struct MethodEntry: Sendable {
     pretraining = (M.self as? any Pretrainable.Type).map { PretrainingAbility($0) }
     name = M.name
     abstract = M.abstract
+    reconstruction = M.reconstruction
     help = M.Settings.help
     defaults = M.Settings()
     quickSettings = M.Settings.quick

@@ -15,6 +15,11 @@ public protocol SearchMethod: SendableMetatype {
   /// One line shown by `nasarena methods`.
   static var abstract: String { get }
 
+  /// For a method rebuilt without its authors' code (from a paper's text alone), one line
+  /// saying so and where its choices are documented; every report that shows the method prints
+  /// it. `nil` (the default) for methods implemented from their paper and official code.
+  static var reconstruction: String? { get }
+
   /// Creates the method for one trial.
   ///
   /// - Throws: when the settings do not fit the search space (e.g. an encoding it lacks).
@@ -39,6 +44,9 @@ public protocol SearchMethod: SendableMetatype {
 }
 
 extension SearchMethod {
+  /// Not a reconstruction.
+  public static var reconstruction: String? { nil }
+
   /// Settings fit every space.
   public static func check(_ settings: Settings, against space: any SearchSpace) throws {}
 }

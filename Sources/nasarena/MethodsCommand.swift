@@ -18,6 +18,7 @@ struct MethodsCommand: ParsableCommand {
     }
     for entry in MethodRegistry.builtIn {
       print("\(entry.name)\n  \(entry.abstract)")
+      if let note = entry.reconstruction { print("  RECONSTRUCTION: \(note)") }
       for help in entry.help {
         print("  \(help.key) = \(help.defaultValue)\n      \(help.meaning); \(help.allowed)")
       }

@@ -58,7 +58,8 @@ struct PredictorsCommand: AsyncParsableCommand {
       }
       if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
       let analysis = PredictorQualityAnalysis(records: records)
-      let written = try PredictorQualityReport.write(analysis, title: "NASArena predictor quality: \(suite.name)", to: folder.path)
+      let written = try PredictorQualityReport.write(
+        analysis, title: "NASArena predictor quality: \(suite.name)", reconstructions: suite.reconstructions ?? [:], to: folder.path)
       print(PredictorQualityReport.contents(of: analysis, title: suite.name).first { $0.name.hasSuffix(".md") }?.text ?? "")
       print("wrote \(written.count) files to \(folder.path)")
     }

@@ -113,6 +113,7 @@ extension SemiGANNADTests {
   @Test func itsEntrySaysItIsAReconstruction() throws {
     let entry = try F.entry("semigan-nad")
     #expect(entry.abstract.contains("RECONSTRUCTION"))
+    #expect(entry.reconstruction?.contains("docs/methods/semigan-nad.md") == true)
     #expect(entry.hasPredictor)
   }
 }

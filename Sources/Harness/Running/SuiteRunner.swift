@@ -39,6 +39,7 @@ public enum SuiteRunner {
       machine: MachineInfo.description, workers: workerCount(suite, options), shard: options.shard?.description,
       started: MachineInfo.timestamp(), ended: nil, report: suite.report, budget: suite.budget.limit,
       suiteValues: try suite.resolvedValues())
+    manifest.reconstructions = suite.reconstructions
     try folder.writeJSON(manifest, to: folder.manifestFile)
     let todo = todoCells(suite, logged: [:], options: options)
     let stage = try await PretrainingStage.prepare(suite, cells: todo, tasks: tasks, options: options, workers: workerCount(suite, options))

@@ -35,6 +35,13 @@ public struct Suite: Sendable {
 
   /// Method labels in suite order.
   public var methodLabels: [String] { methods.map(\.label) }
+
+  /// The reconstruction note of each method label whose method is a reconstruction, or `nil`
+  /// when none is.
+  public var reconstructions: [String: String]? {
+    let notes = Dictionary(methods.compactMap { spec in spec.entry.reconstruction.map { (spec.label, $0) } }, uniquingKeysWith: { a, _ in a })
+    return notes.isEmpty ? nil : notes
+  }
 }
 
 /// What one trial may spend.

@@ -9,6 +9,9 @@ enum HTMLReport {
     var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     out += "<title>\(HTMLText.escaped(title))</title>\n<style>\n\(style)</style>\n</head>\n<body>\n"
     out += "<h1>\(HTMLText.escaped(title))</h1>\n"
+    for (label, note) in (analysis.manifest.reconstructions ?? [:]).sorted(by: { $0.key < $1.key }) {
+      out += "<p class=\"caveat\"><strong>RECONSTRUCTION:</strong> <code>\(HTMLText.escaped(label))</code> is \(HTMLText.escaped(note)).</p>\n"
+    }
     if !analysis.tasksWithoutRecord.isEmpty {
       out += "<p class=\"caveat\">Tasks in the log without a task record, not analysed: "
       out += HTMLText.escaped(analysis.tasksWithoutRecord.joined(separator: ", ")) + "</p>\n"

@@ -6,12 +6,18 @@ import Results
 /// training size, one line per predictor, mean ± standard error over the paired seeds).
 public enum PredictorQualityReport {
   /// The files' names and texts.
-  public static func contents(of analysis: PredictorQualityAnalysis, title: String) -> [(name: String, text: String)] {
-    [
+  ///
+  /// - Parameter reconstructions: for each predictor label whose method is a reconstruction,
+  ///   its note; printed above the tables.
+  public static func contents(
+    of analysis: PredictorQualityAnalysis, title: String, reconstructions: [String: String] = [:]
+  ) -> [(name: String, text: String)] {
+    let notes = reconstructions.sorted { $0.key < $1.key }
+    return [
       ("predictor_quality.csv", recordsCSV(analysis).text),
       ("predictor_quality_summary.csv", summaryCSV(analysis).text),
-      ("predictor_quality.md", markdown(analysis, title: title)),
-      ("predictor_quality.html", html(analysis, title: title)),
+      ("predictor_quality.md", markdown(analysis, title: title, notes: notes)),
+      ("predictor_quality.html", html(analysis, title: title, notes: notes)),
     ]
   }
 
@@ -19,8 +25,10 @@ public enum PredictorQualityReport {
   ///
   /// - Throws: `ReportError` when the folder or a file cannot be written.
   @discardableResult
-  public static func write(_ analysis: PredictorQualityAnalysis, title: String, to directory: String) throws -> [String] {
-    try ReportWriter.write(contents(of: analysis, title: title), to: directory)
+  public static func write(
+    _ analysis: PredictorQualityAnalysis, title: String, reconstructions: [String: String] = [:], to directory: String
+  ) throws -> [String] {
+    try ReportWriter.write(contents(of: analysis, title: title, reconstructions: reconstructions), to: directory)
   }
 
   private static func recordsCSV(_ analysis: PredictorQualityAnalysis) -> CSVTable {
@@ -81,16 +89,22 @@ public enum PredictorQualityReport {
     signals, and of precision@T (the share of the true top T found in the predicted top T).
     """
 
-  private static func markdown(_ analysis: PredictorQualityAnalysis, title: String) -> String {
-    var out = "# \(title)\n\n\(explanation)\n"
+  private static func markdown(_ analysis: PredictorQualityAnalysis, title: String, notes: [(key: String, value: String)]) -> String {
+    var out = "# \(title)\n\n"
+    for (label, note) in notes { out += "> **RECONSTRUCTION:** `\(label)` is \(note).\n\n" }
+    out += "\(explanation)\n"
     for task in analysis.tasks { out += "\n## \(task)\n\n" + summaryTable(analysis, task: task).markdown }
     return out
   }
 
-  private static func html(_ analysis: PredictorQualityAnalysis, title: String) -> String {
+  private static func html(_ analysis: PredictorQualityAnalysis, title: String, notes: [(key: String, value: String)]) -> String {
     var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     out += "<title>\(HTMLText.escaped(title))</title>\n<style>\n\(HTMLReport.style)</style>\n</head>\n<body>\n"
-    out += "<h1>\(HTMLText.escaped(title))</h1>\n<p>\(HTMLText.escaped(explanation))</p>\n"
+    out += "<h1>\(HTMLText.escaped(title))</h1>\n"
+    for (label, note) in notes {
+      out += "<p class=\"caveat\"><strong>RECONSTRUCTION:</strong> <code>\(HTMLText.escaped(label))</code> is \(HTMLText.escaped(note)).</p>\n"
+    }
+    out += "<p>\(HTMLText.escaped(explanation))</p>\n"
     let metrics: [(name: String, value: (PredictorQualityAnalysis.Row) -> Summary)] =
       [("Kendall tau", \.kendallTau), ("Spearman rho", \.spearmanRho)]
       + analysis.precisionAt.enumerated().map { index, t in ("precision@\(t)", { $0.precision[index].summary }) }

@@ -12,7 +12,7 @@ extension SummaryTable {
       ("harness", manifest.harnessVersion), ("swift", manifest.swiftVersion), ("backend", manifest.numericBackend),
       ("machine", manifest.machine), ("workers", String(manifest.workers)), ("shard", manifest.shard ?? "whole run"),
       ("started", manifest.started), ("ended", manifest.ended ?? "not ended (interrupted or running)"),
-      ("methods", analysis.methods.joined(separator: ", ")),
+      ("methods", analysis.methods.map { manifest.reconstructions?[$0] == nil ? $0 : "\($0) (reconstruction)" }.joined(separator: ", ")),
       ("checkpoints", settings.checkpoints.map(String.init).joined(separator: ", ")),
       ("band", settings.band == .stderr ? "mean ± standard error" : "mean ± standard deviation"),
       ("bootstrap", "\(settings.bootstrapSamples) resamples, \(NumberFormat.csv(settings.confidence * 100)) %, seed \(settings.bootstrapSeed)"),

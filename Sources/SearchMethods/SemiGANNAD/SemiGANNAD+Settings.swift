@@ -37,6 +37,9 @@ extension SemiGANNAD {
     /// unqueried, the rest of the round comes from P's ranking of this many random unqueried
     /// domain architectures.
     public var fallbackSample = 2000
+    /// Steps averaged into each point of the round's loss curves (discriminator, predictor,
+    /// generator) in the generation report; 0 writes no curves.
+    public var lossCurveWindow = 0
     /// The game.
     public var training = SemiGANTraining()
 
@@ -61,6 +64,10 @@ extension SemiGANNAD {
           \.fallbackSample, "fallbackSample",
           "random unqueried domain architectures P ranks to fill a round the generator leaves short", in: 1...100_000_000, quick: 200,
           probe: 1),
+        Setting(
+          \.lossCurveWindow, "lossCurveWindow",
+          "steps averaged into each point of the per-round loss curves in the generation report; 0 writes none", in: 0...1_000_000,
+          sameTrajectory: "only what is logged changes"),
         Setting(\.training.shape.modelSize, "modelSize", "width of each position's vector in the three transformers", in: 1...4096, quick: 16),
         Setting(\.training.shape.heads, "heads", "attention heads per block (divides modelSize)", in: 1...64, quick: 2, probe: 4),
         Setting(\.training.shape.layers, "layers", "transformer blocks of the predictor and the discriminator", in: 0...64, quick: 1),

@@ -33,6 +33,9 @@ public struct SemiGANNAD: PredictorProviding, Recommending, GenerationReporting 
   public static let abstract =
     "RECONSTRUCTION of SemiGAN-NAD (Liu et al. 2024; abstract only): semi-supervised conditional GAN over tokens, generator proposes high-target cells ranked by its predictor."
 
+  public static let reconstruction: String? =
+    "a reconstruction of SemiGAN-NAD (Liu et al., AISTATS 2024) from its abstract alone, not the authors' method; choices in docs/methods/semigan-nad.md"
+
   private let settings: Settings
   private let domain: Domain
   private let pool: PoolTokens

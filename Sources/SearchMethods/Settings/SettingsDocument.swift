@@ -17,6 +17,7 @@ public enum SettingsDocument {
       """
     for entry in entries {
       text += "\n## `\(entry.name)`\n\n\(entry.abstract)\n\n"
+      if let note = entry.reconstruction { text += "**Reconstruction:** \(note).\n\n" }
       guard !entry.help.isEmpty else {
         text += "No settings.\n"
         continue
