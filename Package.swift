@@ -44,7 +44,7 @@ let package = Package(
     .target(name: "Benchmarks", dependencies: ["SearchSpaces", "CZlib"]),
     .target(name: "Models", dependencies: ["SearchSpaces", "NeuralNetworks", "Tensor", "Randomness"]),
     .target(name: "SearchMethods", dependencies: ["SearchSpaces", "Models", "Randomness"]),
-    .target(name: "Workloads", dependencies: ["Models", "NeuralNetworks", "Tensor", "Randomness"]),
+    .target(name: "Workloads", dependencies: ["Models", "NeuralNetworks", "SearchSpaces", "Tensor", "Randomness"]),
     .target(name: "Results"),
     .target(
       name: "Harness",

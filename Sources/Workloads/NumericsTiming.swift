@@ -14,6 +14,8 @@ public struct NumericsTimingOptions: Sendable {
   public var secondsPerShape: Double
   /// Timed epochs per workload and backend (after one untimed warm-up epoch).
   public var epochs: Int
+  /// Timed SemiGAN-NAD game steps.
+  public var semiGANSteps = 200
 
   /// Creates options; graphs default to synthetic cells of the right shapes (1000 NB201-shaped,
   /// 10,000 NB101-shaped) until real ones are passed in.
@@ -70,6 +72,8 @@ public struct NumericsTimingReport: Sendable {
   public let rawGigaflops: [String: Double]
   /// The sparse graph aggregation (no matrix backend involved).
   public let sparseAggregation: SparseAggregationTiming
+  /// SemiGAN-NAD's game by phase, on the task's default backend.
+  public let semiGAN: SemiGANTiming
 
   /// The tables as Markdown, for the terminal, the issue note and `docs/NUMERICS.md`.
   public var markdownTable: String {
@@ -90,6 +94,15 @@ public struct NumericsTimingReport: Sendable {
     lines.append(
       "| \(sparse.nodes) nodes x \(sparse.neighbours) neighbours x \(sparse.features) features | \(format(sparse.forwardMilliseconds, 2)) | "
         + "\(format(sparse.forwardBackwardMilliseconds, 2)) |")
+    let game = semiGAN.secondsPer100Steps
+    lines.append("")
+    lines.append(
+      "| semigan-nad, NB201 tokens, default networks | s per 100 steps | batches | D steps | P steps | G steps | sample 500 | score 2000 |")
+    lines.append("|---|---:|---:|---:|---:|---:|---:|---:|")
+    lines.append(
+      "| \(semiGAN.steps) steps timed | \(format(game.total, 3)) | \(format(game.batches, 3)) | \(format(game.discriminator, 3)) | "
+        + "\(format(game.predictor, 3)) | \(format(game.generator, 3)) | \(format(semiGAN.samplingSeconds, 3)) | "
+        + "\(format(semiGAN.predictionSeconds, 3)) |")
     return lines.joined(separator: "\n")
   }
 
@@ -151,6 +164,7 @@ public enum NumericsTiming {
       }
     }
     let sparse = SparseAggregationTiming.measure(minimumSeconds: options.secondsPerShape)
-    return NumericsTimingReport(products: products, workloads: workloads, rawGigaflops: raw, sparseAggregation: sparse)
+    let semiGAN = SemiGANTiming.measure(steps: options.semiGANSteps)
+    return NumericsTimingReport(products: products, workloads: workloads, rawGigaflops: raw, sparseAggregation: sparse, semiGAN: semiGAN)
   }
 }

@@ -11,7 +11,9 @@ import Workloads
       nasBench201Graphs: (0..<8).map { _ in GraphSample.randomNASBench201(using: &rng) },
       nasBench101Graphs: (0..<8).map { _ in GraphSample.randomNASBench101(using: &rng) },
       backends: [.portable], secondsPerShape: 0.001)
-    let report = NumericsTiming.run(options)
+    var quick = options
+    quick.semiGANSteps = 4
+    let report = NumericsTiming.run(quick)
     #expect(report.products.count == 4)
     #expect(report.products.allSatisfy { $0.gigaflops > 0 && $0.backend == "portable" })
     #expect(report.workloads.count == 3)
@@ -27,5 +29,10 @@ import Workloads
     #expect(report.sparseAggregation.forwardMilliseconds > 0)
     #expect(report.sparseAggregation.forwardBackwardMilliseconds > 0)
     #expect(report.markdownTable.contains("| 10000 nodes x 10 neighbours x 64 features |"))
+    let game = report.semiGAN.secondsPer100Steps
+    #expect(report.semiGAN.steps == 4)
+    #expect(game.discriminator > 0 && game.predictor > 0 && game.generator > 0 && game.total >= game.discriminator + game.predictor)
+    #expect(report.semiGAN.samplingSeconds > 0 && report.semiGAN.predictionSeconds > 0)
+    #expect(report.markdownTable.contains("| semigan-nad, NB201 tokens, default networks |"))
   }
 }

@@ -40,6 +40,29 @@ public final class SemiGANModel {
   public private(set) var bestStandardized: Float = 0
   /// One entry per training step since the model was made.
   public private(set) var losses: [StepLosses] = []
+  /// Wall seconds spent in each phase since the model was made (for profiling; never logged,
+  /// never read by the search).
+  public private(set) var phaseSeconds = PhaseSeconds()
+
+  /// Wall seconds per phase of the model's work.
+  public struct PhaseSeconds: Sendable, Hashable {
+    /// D's steps (its forward passes over the three pair kinds and its update).
+    public var discriminator = 0.0
+    /// P's steps.
+    public var predictor = 0.0
+    /// G's steps.
+    public var generator = 0.0
+    /// Building batches and targets.
+    public var batches = 0.0
+    /// Sampling cells from G (`generate`).
+    public var sampling = 0.0
+    /// Scoring cells with P (`predict`).
+    public var prediction = 0.0
+    /// All zero.
+    public init() {}
+    /// The sum of the phases.
+    public var total: Double { discriminator + predictor + generator + batches + sampling + prediction }
+  }
 
   /// The three losses of one step (0 for a network that did not train).
   public struct StepLosses: Sendable, Hashable {
@@ -78,7 +101,14 @@ public final class SemiGANModel {
     bestStandardized = y.max() ?? 0
     let realRows = tokens.oneHot(labelled)
     let unlabelledShare = pool == nil ? 0 : training.unlabelledShare
+    let clock = ContinuousClock()
     for _ in 0..<steps {
+      var mark = clock.now
+      func lap(_ phase: WritableKeyPath<PhaseSeconds, Double>) {
+        let now = clock.now
+        phaseSeconds[keyPath: phase] += Self.seconds(now - mark)
+        mark = now
+      }
       let realIndices = (0..<training.labelledBatch).map { _ in rng.nextInt(below: labelled.count) }
       let real = realRows.gathered(atIndices: realIndices)
       let realTargets = Tensor(shape: [realIndices.count, 1], scalars: realIndices.map { y[$0] })
@@ -86,16 +116,22 @@ public final class SemiGANModel {
         tokens.oneHot(poolIndices: (0..<training.unlabelledBatch).map { _ in rng.nextInt(below: pool.count) }, of: pool)
       }
       let wanted = trainingTargets(observed: y, count: training.generatedBatch, using: &rng)
+      lap(\.batches)
       var step = StepLosses(discriminator: 0, predictor: 0, generator: 0)
       if training.isAdversarial {
         step.discriminator = discriminatorStep(
           real: real, realTargets: realTargets, unlabelled: unlabelledShare > 0 ? unlabelled : nil, share: unlabelledShare,
           wanted: wanted, using: &rng)
+        lap(\.discriminator)
       }
       step.predictor = predictorStep(
         real: real, realTargets: realTargets, realValues: realIndices.map { y[$0] }, unlabelled: unlabelledShare > 0 ? unlabelled : nil,
         share: unlabelledShare, using: &rng)
-      if training.trainsGenerator { step.generator = generatorStep(wanted: wanted, using: &rng) }
+      lap(\.predictor)
+      if training.trainsGenerator {
+        step.generator = generatorStep(wanted: wanted, using: &rng)
+        lap(\.generator)
+      }
       losses.append(step)
     }
   }
@@ -103,6 +139,8 @@ public final class SemiGANModel {
   /// Standardised predictions for one-hot rows `[n, positions, width]`, in evaluation mode.
   public func predictStandardized(_ rows: Tensor) -> [Float] {
     var rng = SeededGenerator(seed: 0)
+    let start = ContinuousClock.now
+    defer { phaseSeconds.prediction += Self.seconds(ContinuousClock.now - start) }
     return withoutGradients { predictor(rows, mode: .evaluation, using: &rng).scalars }
   }
 
@@ -125,6 +163,8 @@ public final class SemiGANModel {
   /// position's token drawn from `softmax(logits / temperature)`, or the most likely token
   /// when `temperature` is 0.
   public func generate(standardizedTargets targets: [Float], temperature: Float, using rng: inout SeededGenerator) -> [[Int]] {
+    let start = ContinuousClock.now
+    defer { phaseSeconds.sampling += Self.seconds(ContinuousClock.now - start) }
     var rows: [[Int]] = []
     rows.reserveCapacity(targets.count)
     for start in stride(from: 0, to: targets.count, by: Self.chunk) {
@@ -151,6 +191,10 @@ public final class SemiGANModel {
   // MARK: - The three steps
 
   private static let chunk = 1024
+
+  private static func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+  }
 
   private func discriminatorStep(
     real: Tensor, realTargets: Tensor, unlabelled: Tensor?, share: Float, wanted: [Float], using rng: inout SeededGenerator
