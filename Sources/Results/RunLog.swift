@@ -171,6 +171,15 @@ extension RunLog {
   public static func deterministicLine(_ entry: LogEntry) throws -> String {
     String(decoding: try makeEncoder().encode(entry.deterministic), as: UTF8.self)
   }
+
+  /// `deterministicLine` of each entry, in order, through one encoder (`deterministicLine`
+  /// builds one per call), for comparing whole logs.
+  ///
+  /// - Complexity: O(total size of the entries).
+  public static func deterministicLines(_ entries: [LogEntry]) throws -> [String] {
+    let encoder = makeEncoder()
+    return try entries.map { String(decoding: try encoder.encode($0.deterministic), as: UTF8.self) }
+  }
 }
 
 /// Writes a whole log at once (for merged runs), each line with its checksum, atomically.

@@ -5,7 +5,8 @@ import Testing
 /// Real `nasarena` processes attacking one run folder: concurrent writers, edited suites,
 /// edited logs, reports of folders without a log. Each test reproduces a defect of issue 8.
 @Suite(.serialized) struct RunFolderIntegrityTests {
-  /// A suite of about a second, written to a fresh folder, and its uninterrupted log.
+  /// A fresh folder with a suite file; the kill-test suite's uninterrupted run is shared
+  /// (`KillAndResumeTests.reference`), so only tests that need a run of their own make one.
   struct Workspace {
     let base: String
     let suiteFile: String
@@ -24,6 +25,13 @@ import Testing
       return try KillAndResumeTests.canonical(base + "/" + folder)
     }
 
+    /// A copy of the shared uninterrupted run of the kill-test suite at `folder`, to edit.
+    func copyOfTheReference(_ folder: String = "reference") throws -> RunFolder {
+      let copy = RunFolder(path: base + "/" + folder)
+      try FileManager.default.copyItem(atPath: try KillAndResumeTests.reference.get().folder, toPath: copy.path)
+      return copy
+    }
+
     /// Starts a run into `folder` and kills it once its log holds `fraction` of `fullSize` bytes.
     func interruptedRun(_ folder: String, fraction: Double, fullSize: Int) throws {
       let log = RunFolder(path: folder).logFile
@@ -39,6 +47,11 @@ import Testing
     }
   }
 
+  /// The kill-test suite cut to 2 trials per method (6 trials of 200 queries), for tests that
+  /// need a finished run of their own to edit but not a long one: a refusal found at the end
+  /// of the log costs a read of the whole log per command.
+  static let shortSuite = KillAndResumeTests.suite.replacingOccurrences(of: "trials: 30", with: "trials: 2")
+
   /// Of two outputs, the one refused as a second writer; the other must have succeeded.
   static func refusedOne(_ a: CommandLineTool.Output, _ b: CommandLineTool.Output) -> CommandLineTool.Output? {
     switch (a.status, b.status) {
@@ -52,7 +65,7 @@ import Testing
 
   @Test func twoRunsOnOneOutputLetOnlyOneWrite() throws {
     let workspace = try Workspace("concurrent-run")
-    let expected = try workspace.referenceLog()
+    let expected = try KillAndResumeTests.reference.get().lines
     let folder = workspace.base + "/shared"
     let first = try CommandLineTool.start(["run", workspace.suiteFile, "--output", folder, "--quiet", "--no-report"])
     let second = try CommandLineTool.start(["run", workspace.suiteFile, "--output", folder, "--quiet", "--no-report"])
@@ -65,9 +78,10 @@ import Testing
 
   @Test func twoResumesOfOneFolderLetOnlyOneWrite() throws {
     let workspace = try Workspace("concurrent-resume")
-    let expected = try workspace.referenceLog()
+    let reference = try KillAndResumeTests.reference.get()
+    let expected = reference.lines
     let folder = workspace.base + "/interrupted"
-    try workspace.interruptedRun(folder, fraction: 0.3, fullSize: Workspace.size(of: RunFolder(path: workspace.base + "/reference").logFile))
+    try workspace.interruptedRun(folder, fraction: 0.3, fullSize: reference.logSize)
     let first = try CommandLineTool.start(["run", "--resume", folder, "--quiet", "--no-report"])
     let second = try CommandLineTool.start(["run", "--resume", folder, "--quiet", "--no-report"])
     let outputs = (CommandLineTool.finish(first.0, first.1, first.2), CommandLineTool.finish(second.0, second.1, second.2))
@@ -78,7 +92,7 @@ import Testing
 
   @Test func resumeOfALiveRunIsRefusedAndTheRunFinishesAlone() throws {
     let workspace = try Workspace("resume-live")
-    let expected = try workspace.referenceLog()
+    let expected = try KillAndResumeTests.reference.get().lines
     let folder = workspace.base + "/live"
     let (process, out, err) = try CommandLineTool.start(["run", workspace.suiteFile, "--output", folder, "--quiet", "--no-report"])
     while process.isRunning, Workspace.size(of: RunFolder(path: folder).logFile) == 0 { usleep(200) }
@@ -95,12 +109,11 @@ import Testing
 
   @Test func resumeRefusesAnEditedSuiteNamingWhatChanged() throws {
     let workspace = try Workspace("edited-suite")
-    _ = try workspace.referenceLog()
-    let folder = workspace.base + "/reference"
+    let folder = try workspace.copyOfTheReference().path
     let suiteFile = RunFolder(path: folder).suiteFile
     let original = try String(contentsOfFile: suiteFile, encoding: .utf8)
     let edited = original.replacingOccurrences(of: "queries: 200", with: "queries: 150")
-      .replacingOccurrences(of: "trials: 60", with: "trials: 65").replacingOccurrences(of: "seed: 3", with: "seed: 4")
+      .replacingOccurrences(of: "trials: 30", with: "trials: 35").replacingOccurrences(of: "seed: 3", with: "seed: 4")
     #expect(edited != original)
     try edited.write(toFile: suiteFile, atomically: true, encoding: .utf8)
     let logBefore = try Data(contentsOf: URL(fileURLWithPath: RunFolder(path: folder).logFile))
@@ -108,7 +121,7 @@ import Testing
     #expect(output.status == 65)
     #expect(
       output.standardError.contains(
-        "suite.yaml: changed since the run started (budget.queries: '200' when the run started, '150' now; seed: '3' when the run started, '4' now; trials: '60' when the run started, '65' now)"
+        "suite.yaml: changed since the run started (budget.queries: '200' when the run started, '150' now; seed: '3' when the run started, '4' now; trials: '30' when the run started, '35' now)"
       ))
     #expect(try Data(contentsOf: URL(fileURLWithPath: RunFolder(path: folder).logFile)) == logBefore)
   }
@@ -150,7 +163,7 @@ import Testing
   // MARK: - Defect 6: a log that proves itself
 
   @Test func resumeAndReportRefuseARepeatedOrEditedLine() throws {
-    let workspace = try Workspace("edited-log")
+    let workspace = try Workspace("edited-log", suite: Self.shortSuite)
     _ = try workspace.referenceLog()
     let folder = RunFolder(path: workspace.base + "/reference")
     let original = try String(contentsOfFile: folder.logFile, encoding: .utf8)
@@ -175,7 +188,7 @@ import Testing
   // MARK: - Defect 10: reports never destroy
 
   @Test func reportRefusesAFolderWithoutALogAndLeavesItsFiles() throws {
-    let workspace = try Workspace("no-log")
+    let workspace = try Workspace("no-log", suite: Self.shortSuite)
     _ = try workspace.referenceLog()
     let folder = RunFolder(path: workspace.base + "/reference")
     let report = try CommandLineTool.run(["report", folder.path])

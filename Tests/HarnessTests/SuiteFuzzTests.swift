@@ -48,10 +48,13 @@ extension SuiteFuzzTests {
 
   /// One mutation of `text`, chosen by `rng`, with a description.
   static func mutate(_ text: String, using rng: inout SeededGenerator) -> (String, String) {
-    var lines = text.components(separatedBy: "\n")
+    // Split and screened without Foundation's string calls, which made the mutations of the
+    // 34,000-line suites a third of the test's time. (The shipped suites have no "\r\n", the
+    // one place a split on characters differs from one on "\n" code units.)
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let keyLines = lines.indices.filter { index in
-      let line = lines[index].trimmingCharacters(in: .whitespaces)
-      return !line.hasPrefix("#") && line.contains(":")
+      let scalars = lines[index].unicodeScalars
+      return scalars.first { !CharacterSet.whitespaces.contains($0) } != "#" && scalars.contains(":")
     }
     let index = keyLines.isEmpty ? 0 : keyLines[rng.nextInt(below: keyLines.count)]
     let line = lines[index]

@@ -117,7 +117,9 @@ extension Arch2VecBOTests {
 
   /// Mean best signal after 50 queries over paired seeds 0-3 on NB201 CIFAR-10, with the
   /// default DNGO and a 2-epoch pretraining (seed 0). Measured (release build): arch2vec-bo
-  /// 91.27, random search 90.66 (validation accuracy); the margin asserted is 0.3.
+  /// 90.99, random search 90.66 (validation accuracy); the margin asserted is 0.3. Over seeds
+  /// 0-11 the means are 90.99 and 90.86 (arch2vec-bo ahead on 7 of 12), so the margin holds
+  /// for these seeds, not for any four.
   @Test func beatsRandomSearchOnNB201CIFAR10() throws {
     let source = try CatalogTaskSource()
     let task = try source.task(named: "nb201-cifar10")
