@@ -76,7 +76,7 @@ let package = Package(
     .testTarget(name: "SearchSpacesTests", dependencies: ["SearchSpaces", "Randomness"]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "SearchSpaces", "Randomness"]),
     .testTarget(name: "ModelsTests", dependencies: ["Models", "Analysis", "TestSupport", "Benchmarks", "SearchSpaces", "NeuralNetworks", "Tensor", "Randomness"]),
-    .testTarget(name: "SearchMethodsTests", dependencies: ["SearchMethods", "TestSupport", "Benchmarks", "SearchSpaces", "Harness", "Randomness"]),
+    .testTarget(name: "SearchMethodsTests", dependencies: ["SearchMethods", "Models", "TestSupport", "Benchmarks", "SearchSpaces", "Harness", "Randomness"]),
     .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "NeuralNetworks", "Randomness"]),
     .testTarget(name: "ResultsTests", dependencies: ["Results"]),
     .testTarget(name: "HarnessTests", dependencies: ["Harness", "TestSupport", "SearchMethods", "Benchmarks", "SearchSpaces", "Results", "Randomness"]),

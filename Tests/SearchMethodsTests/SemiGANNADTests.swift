@@ -1,5 +1,6 @@
 import Benchmarks
 import Harness
+import Models
 import Randomness
 import SearchMethods
 import SearchSpaces
@@ -71,6 +72,24 @@ extension SemiGANNADTests {
       // Every position's token counts add up to the cells generated.
       #expect(report.tokenCounts.allSatisfy { $0.reduce(0, +) == report.generated })
     }
+  }
+
+  @Test func lossCurvesAreWrittenOnlyWhenAsked() throws {
+    #expect(try Self.reports(Self.quick, seed: 3, budget: 16).compactMap { $0 }.allSatisfy { $0.lossCurves.isEmpty })
+    var curves = Self.quick
+    curves.lossCurveWindow = 10
+    let reports = try Self.reports(curves, seed: 3, budget: 16).compactMap { $0 }
+    let first = try #require(reports.first)
+    // The first round trains initialSteps (120) steps, later rounds roundSteps (30): 12 and 3 points.
+    #expect(first.lossCurves.map(\.name) == ["discriminator", "predictor", "generator"])
+    #expect(first.lossCurves.allSatisfy { $0.values.count == 12 && $0.values.allSatisfy { $0.isFinite && $0 > 0 } })
+    #expect(reports.dropFirst().allSatisfy { $0.lossCurves.allSatisfy { $0.values.count == 3 } })
+    // The window averages steps: one window over all steps is the mean of the step losses.
+    let steps = [
+      SemiGANModel.StepLosses(discriminator: 1, predictor: 2, generator: 3), .init(discriminator: 3, predictor: 4, generator: 5),
+    ]
+    #expect(SemiGANNAD.lossCurves(steps, window: 2).map(\.values) == [[2], [3], [4]])
+    #expect(SemiGANNAD.lossCurves(steps, window: 0).isEmpty)
   }
 
   @Test func poolRankingGeneratesNothingAndTakesAnotherPath() throws {

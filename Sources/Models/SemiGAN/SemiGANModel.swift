@@ -72,6 +72,13 @@ public final class SemiGANModel {
     public var predictor: Float
     /// G's loss.
     public var generator: Float
+
+    /// The three losses of a step.
+    public init(discriminator: Float, predictor: Float, generator: Float) {
+      self.discriminator = discriminator
+      self.predictor = predictor
+      self.generator = generator
+    }
   }
 
   /// Fresh networks for `tokens`.

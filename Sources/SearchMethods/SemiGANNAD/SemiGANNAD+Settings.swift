@@ -38,7 +38,8 @@ extension SemiGANNAD {
     /// domain architectures.
     public var fallbackSample = 2000
     /// Steps averaged into each point of the round's loss curves (discriminator, predictor,
-    /// generator) in the generation report; 0 writes no curves.
+    /// generator) in the generation report; 0 writes no curves. Rounds that generate nothing
+    /// (`selection: pool-ranking`) report no curves.
     public var lossCurveWindow = 0
     /// The game.
     public var training = SemiGANTraining()

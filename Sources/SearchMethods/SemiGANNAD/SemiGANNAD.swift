@@ -45,6 +45,7 @@ public struct SemiGANNAD: PredictorProviding, Recommending, GenerationReporting 
   private var round = 0
   private var lastReport: GenerationReport?
   private var predictedBest: Int?
+  private var roundLosses: [LossCurve] = []
 
   public init(settings: Settings, context: SearchContext) {
     self.settings = settings
@@ -94,11 +95,28 @@ public struct SemiGANNAD: PredictorProviding, Recommending, GenerationReporting 
     let fresh = model == nil
     let model = model ?? SemiGANModel(tokens: PaddedTokens(pool.layout), training: settings.gameSettings, using: &rng)
     let queried = memory.order
+    let before = model.losses.count
     model.train(
       labelled: queried.map(pool.row), targets: queried.compactMap { memory[$0] },
       pool: settings.training.unlabelledShare > 0 ? pool : nil, steps: fresh ? settings.initialSteps : settings.roundSteps, using: &rng)
     self.model = model
+    roundLosses = Self.lossCurves(Array(model.losses[before...]), window: settings.lossCurveWindow)
     return model
+  }
+
+  /// The round's three loss series, each the mean of every `window` steps (none when 0).
+  public static func lossCurves(_ steps: [SemiGANModel.StepLosses], window: Int) -> [LossCurve] {
+    guard window > 0, !steps.isEmpty else { return [] }
+    let series: [(String, KeyPath<SemiGANModel.StepLosses, Float>)] = [
+      ("discriminator", \.discriminator), ("predictor", \.predictor), ("generator", \.generator),
+    ]
+    return series.map { name, path in
+      let values = stride(from: 0, to: steps.count, by: window).map { start in
+        let chunk = steps[start..<min(start + window, steps.count)]
+        return chunk.reduce(0.0) { $0 + Double($1[keyPath: path]) } / Double(chunk.count)
+      }
+      return LossCurve(name: name, values: values)
+    }
   }
 
   /// NACG: sample for high targets, keep the unique valid unqueried domain cells, rank them by
@@ -127,7 +145,8 @@ public struct SemiGANNAD: PredictorProviding, Recommending, GenerationReporting 
       if candidates.count >= settings.candidates { break }
       temperature = temperature > 0 ? temperature * 2 : 1
     }
-    lastReport = GenerationReport(generated: generated, domain: domain, queried: Set(memory.order), countingTokens: true)
+    lastReport = GenerationReport(
+      generated: generated, domain: domain, queried: Set(memory.order), countingTokens: true, lossCurves: roundLosses)
     let scores = model.predict(candidates.map(\.tokens))
     let order = candidates.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : candidates[$0].index < candidates[$1].index }
     var proposals = order.prefix(wanted).map { Proposal.architecture(candidates[$0].architecture) }
