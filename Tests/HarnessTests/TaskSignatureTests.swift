@@ -44,6 +44,7 @@ import Testing
         tasks: [tiny-subset]
         methods:
           - method: random-search
+        report: { checkpoints: [5] }
         """))
     let records = try folder.readRecords()
     #expect(records.tasks.first?.signature == (try Fixtures.source.task(named: "tiny-subset")).record.signature)
