@@ -17,6 +17,13 @@ public struct RunAnalysis: Sendable {
   /// What generating methods produced, per task, method and round (empty when no method
   /// reported generations).
   public var generationRounds: [GenerationRound]
+  /// Generated token frequencies against each task's top 1 % and domain, per task and
+  /// generating method that reported token counts (empty when none did, or when the task
+  /// records predate signatures).
+  public var signatures: [GeneratedSignature]
+  /// Training-loss series per task, method, round and series (empty when no method reported
+  /// loss curves).
+  public var lossRounds: [LossCurveRound]
 
   /// Analyses a run.
   ///
@@ -36,6 +43,8 @@ public struct RunAnalysis: Sendable {
     let known = Set(records.tasks.map(\.name))
     tasksWithoutRecord = Set(queries.keys).union(closing.keys).subtracting(known).sorted()
     generationRounds = GenerationRound.all(records.generations)
+    signatures = GeneratedSignature.all(tasks: records.tasks, methods: records.methods, records: records.generations)
+    lossRounds = LossCurveRound.all(records.generations)
   }
 
   /// The report settings of the run.

@@ -18,7 +18,10 @@ enum SummaryMarkdown {
         + analysis.tasksWithoutRecord.joined(separator: ", ") + "\n\n"
     }
     for task in analysis.tasks {
-      out += section(task, generations: analysis.generationRounds.filter { $0.task == task.task.name })
+      let name = task.task.name
+      out += section(task, generations: analysis.generationRounds.filter { $0.task == name })
+      out += generatorSection(
+        task, signatures: analysis.signatures.filter { $0.task == name }, losses: analysis.lossRounds.filter { $0.task == name })
     }
     return out
   }
@@ -46,6 +49,21 @@ enum SummaryMarkdown {
     }
     if let generated = SummaryTable.generations(generations) {
       out += "### Generated cells per round\n\n" + generated.markdown + "\n" + TaskFacts.generationNote + "\n\n"
+    }
+    return out
+  }
+
+  /// A task's architecture-signature and training-loss tables, for the methods that reported
+  /// token counts or loss curves; empty otherwise.
+  private static func generatorSection(_ task: TaskAnalysis, signatures: [GeneratedSignature], losses: [LossCurveRound]) -> String {
+    var out = ""
+    for signature in signatures {
+      out += "### Architecture signatures: \(signature.method)\n\n"
+      out += SummaryTable.signature(signature).markdown + "\n" + SummaryTable.signatureRounds(signature).markdown + "\n"
+      out += TaskFacts.signatureNote(signature, task: task.task) + "\n\n"
+    }
+    if let table = SummaryTable.losses(losses) {
+      out += "### Training losses\n\n" + table.markdown + "\n" + TaskFacts.lossNote + "\n\n"
     }
     return out
   }

@@ -34,12 +34,16 @@ public struct TaskRecord: Hashable, Sendable, Codable {
   /// reach. Below `optimumReport` when the best-signal and best-report architectures differ
   /// (NAS-Bench-201 ImageNet16-120); `nil` in task records written before it existed.
   public var bestSignalReport: Double?
+  /// Per-position token frequencies of the whole domain and of its top 1 %, the reference for
+  /// generated architectures; `nil` in task records written before it existed.
+  public var signature: TokenSignature?
 
   /// Creates a record.
   public init(
     name: String, benchmark: String, dataset: String, signalColumn: String, reportColumn: String,
     costColumn: String?, domainSize: Int, poolSize: Int, optimumSignal: Double,
-    optimumReport: Double, topPermilleReport: Double, topPercentReport: Double, caveat: String?, bestSignalReport: Double? = nil
+    optimumReport: Double, topPermilleReport: Double, topPercentReport: Double, caveat: String?, bestSignalReport: Double? = nil,
+    signature: TokenSignature? = nil
   ) {
     self.name = name
     self.benchmark = benchmark
@@ -55,5 +59,6 @@ public struct TaskRecord: Hashable, Sendable, Codable {
     self.topPercentReport = topPercentReport
     self.caveat = caveat
     self.bestSignalReport = bestSignalReport
+    self.signature = signature
   }
 }

@@ -30,15 +30,21 @@ public struct GenerationReport: Hashable, Sendable {
   /// How often each token appeared at each position of the space's token layout, over the
   /// generated cells that have tokens: `[positions][vocabulary]`; empty when not counted.
   public var tokenCounts: [[Int]]
+  /// The training-loss series of the step (e.g. `discriminator`, `predictor`, `generator`),
+  /// one value per training iteration; empty when the method does not report them.
+  public var lossCurves: [LossCurve]
 
   /// Creates a report from its counts.
-  public init(generated: Int, valid: Int, unique: Int, novel: Int, inDomain: Int, tokenCounts: [[Int]] = []) {
+  public init(
+    generated: Int, valid: Int, unique: Int, novel: Int, inDomain: Int, tokenCounts: [[Int]] = [], lossCurves: [LossCurve] = []
+  ) {
     self.generated = generated
     self.valid = valid
     self.unique = unique
     self.novel = novel
     self.inDomain = inDomain
     self.tokenCounts = tokenCounts
+    self.lossCurves = lossCurves
   }
 
   /// Counts `generated` cells against `domain` and the pool indices `queried` before the step.
@@ -51,8 +57,11 @@ public struct GenerationReport: Hashable, Sendable {
   ///   - domain: the trial's domain (its space judges validity).
   ///   - queried: pool indices queried in the trial before the step.
   ///   - countingTokens: whether to fill `tokenCounts`.
+  ///   - lossCurves: the step's training-loss series, if the method records them.
   /// - Complexity: one `status(of:)` per cell.
-  public init(generated: [Architecture], domain: Domain, queried: Set<Int>, countingTokens: Bool = false) {
+  public init(
+    generated: [Architecture], domain: Domain, queried: Set<Int>, countingTokens: Bool = false, lossCurves: [LossCurve] = []
+  ) {
     let space = domain.space
     var valid = 0
     var poolMembers = Set<Int>()
@@ -77,6 +86,23 @@ public struct GenerationReport: Hashable, Sendable {
     self.init(
       generated: generated.count, valid: valid, unique: poolMembers.count + outsidePool.count,
       novel: poolMembers.subtracting(queried).count + outsidePool.count,
-      inDomain: poolMembers.filter(domain.contains).count, tokenCounts: tokenCounts)
+      inDomain: poolMembers.filter(domain.contains).count, tokenCounts: tokenCounts, lossCurves: lossCurves)
+  }
+}
+
+/// One named training-loss series of a step: a loss value per training iteration, in order.
+///
+/// Reported so instability (a diverging discriminator, a collapsing generator) is visible in
+/// the run's report; NaN or infinite values are kept as they are.
+public struct LossCurve: Hashable, Sendable {
+  /// Series name, e.g. `discriminator`.
+  public var name: String
+  /// Loss values in training order.
+  public var values: [Double]
+
+  /// Creates a series.
+  public init(name: String, values: [Double]) {
+    self.name = name
+    self.values = values
   }
 }

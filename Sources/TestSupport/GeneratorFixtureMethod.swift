@@ -10,7 +10,9 @@ import SearchSpaces
 /// Each step generates `cellsPerStep` uniformly random token rows, plus one deliberately
 /// invalid cell (an operation list one position short) and, once something has been queried,
 /// one repeat of the first queried architecture. It reports what it generated through
-/// `GenerationReporting`, token counts included.
+/// `GenerationReporting`, token counts included, with two series in place of training losses
+/// (it trains nothing): `valid fraction` and `in-domain fraction`, the running share of the
+/// step's cells so far that are valid and that are queryable, one value per generated cell.
 public struct GeneratorFixtureMethod: SearchMethod, GenerationReporting {
   /// The fixture's settings.
   public struct Settings: MethodSettings {
@@ -50,7 +52,8 @@ public struct GeneratorFixtureMethod: SearchMethod, GenerationReporting {
     invalid.operations.removeLast()
     generated.append(invalid)
     if let first = memory.order.first { generated.append(domain.space.architecture(at: first)) }
-    lastReport = GenerationReport(generated: generated, domain: domain, queried: Set(memory.order), countingTokens: true)
+    lastReport = GenerationReport(
+      generated: generated, domain: domain, queried: Set(memory.order), countingTokens: true, lossCurves: runningShares(of: generated))
     return generated.map { Proposal.architecture($0) }
   }
 
@@ -59,4 +62,24 @@ public struct GeneratorFixtureMethod: SearchMethod, GenerationReporting {
   }
 
   public func generationReport() -> GenerationReport? { lastReport }
+
+  /// The running shares of `cells` that are valid and that are in the domain.
+  private func runningShares(of cells: [Architecture]) -> [LossCurve] {
+    var valid = 0
+    var inDomain = 0
+    var validShares: [Double] = []
+    var inDomainShares: [Double] = []
+    for (offset, cell) in cells.enumerated() {
+      switch domain.space.status(of: cell) {
+      case .invalid: break
+      case .notInPool: valid += 1
+      case .pool(let index):
+        valid += 1
+        if domain.contains(index) { inDomain += 1 }
+      }
+      validShares.append(Double(valid) / Double(offset + 1))
+      inDomainShares.append(Double(inDomain) / Double(offset + 1))
+    }
+    return [LossCurve(name: "valid fraction", values: validShares), LossCurve(name: "in-domain fraction", values: inDomainShares)]
+  }
 }

@@ -56,6 +56,33 @@ import Testing
       }
     }
     #expect(records.queries.allSatisfy { task.domain.contains($0.poolIndex) })
+    // The fixture's two running shares, one value per generated cell.
+    for generation in records.generations {
+      #expect(generation.lossCurves.map(\.name) == ["valid fraction", "in-domain fraction"])
+      #expect(generation.lossCurves.allSatisfy { $0.values.count == generation.generated })
+      #expect(generation.lossCurves.first?.values.last == Double(generation.valid) / Double(generation.generated))
+    }
+  }
+
+  @Test func theReportComparesTheGeneratedTokensWithTheTopPercentAndShowsTheLosses() async throws {
+    let records = try await Self.run()
+    let task = try Self.source.task(named: "tiny-subset")
+    let signature = try #require(records.tasks.first?.signature)
+    #expect(signature.domainCount == task.domain.count && signature.topCount >= 1)
+    let analysis = RunAnalysis(records: records)
+    let generated = try #require(analysis.signatures.first)
+    #expect(analysis.signatures.count == 1 && generated.method == "fixture-generator")
+    #expect(generated.rounds.count == Set(records.generations.map(\.batch)).count)
+    // Uniform random tokens: far from the top 1 % on every position, but not disjoint from the domain.
+    #expect(generated.pooled.distanceToTop > generated.pooled.distanceToDomain)
+    let files = Dictionary(uniqueKeysWithValues: ReportWriter.contents(of: analysis).map { ($0.name, $0.text) })
+    let summary = try #require(files["summary.md"])
+    #expect(summary.contains("### Architecture signatures: fixture-generator") && summary.contains("### Training losses"))
+    let tokens = signature.positions.reduce(0) { $0 + $1.tokens.count }
+    let csv = try #require(files["signatures.csv"])
+    #expect(csv.split(separator: "\n").count == 1 + (generated.rounds.count + 1) * tokens)
+    let html = try #require(files["report.html"])
+    #expect(html.contains("class=\"heatmap\"") && html.contains("fixture-generator training losses"))
   }
 
   @Test func trialsTableAndReportShowTheRefusalsAndTheRounds() async throws {

@@ -66,20 +66,24 @@ extension Suite {
 }
 
 extension BenchmarkTask {
-  /// The analysis-side description of this task: columns, sizes, optima and the report
-  /// metric reached by the best 0.1 % and 1 % of the domain.
+  /// The analysis-side description of this task: columns, sizes, optima, the report metric
+  /// reached by the best 0.1 % and 1 % of the domain, and the token signature of the domain
+  /// and of its top 1 %.
   ///
-  /// - Complexity: O(n log n) in the domain size.
+  /// - Complexity: O(n log n) in the domain size, plus one tokenisation per domain
+  ///   architecture.
   public var record: TaskRecord {
     let reports = domain.indices.map { report[$0] }.sorted(by: >)
     func threshold(_ fraction: Double) -> Double {
       let count = max(1, Int((fraction * Double(reports.count)).rounded(.up)))
       return reports[min(count, reports.count) - 1]
     }
+    let topPercent = threshold(0.01)
     return TaskRecord(
       name: name, benchmark: benchmark, dataset: dataset, signalColumn: signal.name,
       reportColumn: report.name, costColumn: cost?.name, domainSize: domain.count,
       poolSize: domain.space.poolSize, optimumSignal: signal.maximum, optimumReport: report.maximum,
-      topPermilleReport: threshold(0.001), topPercentReport: threshold(0.01), caveat: caveat, bestSignalReport: bestSignalReport)
+      topPermilleReport: threshold(0.001), topPercentReport: topPercent, caveat: caveat, bestSignalReport: bestSignalReport,
+      signature: TokenSignature(task: self, topThreshold: topPercent))
   }
 }

@@ -54,7 +54,8 @@ struct TrialRunner {
               GenerationRecord(
                 task: task.name, method: spec.label, trial: trial, batch: batch, afterQuery: before,
                 generated: generation.generated, valid: generation.valid, unique: generation.unique,
-                novel: generation.novel, inDomain: generation.inDomain, tokenCounts: generation.tokenCounts)))
+                novel: generation.novel, inDomain: generation.inDomain, tokenCounts: generation.tokenCounts,
+                lossCurves: generation.lossCurves.map { GenerationRecord.LossCurve(name: $0.name, values: $0.values) })))
         }
         lines += evaluations.enumerated().map { offset, evaluation in
           LogEntry.query(

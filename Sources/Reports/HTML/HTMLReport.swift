@@ -23,8 +23,13 @@ enum HTMLReport {
     }
     let settings = ReportSettingsView(analysis)
     for (index, task) in analysis.tasks.enumerated() {
-      let generations = analysis.generationRounds.filter { $0.task == task.task.name }
+      let name = task.task.name
+      let generations = analysis.generationRounds.filter { $0.task == name }
       out += section(task, index: index, settings: settings, generations: generations)
+      out += generatorSection(
+        task, index: index, signatures: analysis.signatures.filter { $0.task == name },
+        losses: analysis.lossRounds.filter { $0.task == name })
+      out += "</section>\n"
     }
     return out + "</body>\n</html>\n"
   }
@@ -37,7 +42,7 @@ enum HTMLReport {
       out += "<p class=\"caveat\">⚠ CAVEAT: \(HTMLText.escaped(caveat))</p>\n"
     }
     out += "<p>\(HTMLText.withCode(TaskFacts.line(task)))</p>\n"
-    guard task.queryCount > 0 else { return out + "<p>No queries were recorded for this task.</p>\n</section>\n" }
+    guard task.queryCount > 0 else { return out + "<p>No queries were recorded for this task.</p>\n" }
     out += "<div class=\"plots\">\n"
     for plot in LinePlot.plots(for: task, index: index, settings: settings) { out += plot.svg }
     out += "</div>\n<h3>Results</h3>\n" + SummaryTable.results(task).html
@@ -59,7 +64,7 @@ enum HTMLReport {
       out += "<h3>Generated cells per round</h3>\n" + generated.html
       out += "<p class=\"note\">\(HTMLText.withCode(TaskFacts.generationNote))</p>\n"
     }
-    return out + "</section>\n"
+    return out
   }
 
   static let style = """
@@ -88,6 +93,17 @@ enum HTMLReport {
     svg.plot .xlabel, svg.plot .ylabel { font-size: 14px; text-anchor: middle; }
     svg.plot .grid { stroke: #e6e6e6; stroke-width: 1; }
     svg.plot .frame { fill: none; stroke: #444; stroke-width: 1; }
+    svg.heatmap { max-width: 100%; height: auto; background: #fff; border: 1px solid #e4e4e4; }
+    svg.heatmap text { font-size: 12px; fill: #1a1a1a; dominant-baseline: middle; }
+    svg.heatmap .title { font-size: 15px; font-weight: 700; text-anchor: middle; }
+    svg.heatmap .heading { font-size: 14px; font-weight: 600; text-anchor: middle; }
+    svg.heatmap .row { text-anchor: end; }
+    svg.heatmap .token { text-anchor: start; }
+    svg.heatmap .value { font-size: 11px; text-anchor: middle; }
+    svg.heatmap .value.dark { fill: #ffffff; }
+    svg.heatmap .tick { font-size: 11px; text-anchor: middle; }
+    svg.heatmap .absent { fill: #ececec; stroke: #fff; stroke-width: 1; }
+    svg.heatmap .cell { stroke: #fff; stroke-width: 1; }
 
     """
 }
