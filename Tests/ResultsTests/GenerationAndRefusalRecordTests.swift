@@ -43,8 +43,10 @@ import Testing
     let plain = String(decoding: try JSONEncoder().encode(LogEntry.generation(generation)), as: UTF8.self)
     #expect(!plain.contains("lossCurves"))
     generation.lossCurves = [.init(name: "discriminator", values: [1.5, 0.25]), .init(name: "generator", values: [])]
-    let data = try JSONEncoder().encode(LogEntry.generation(generation))
-    #expect(String(decoding: data, as: UTF8.self).contains("\"lossCurves\":[{\"name\":\"discriminator\""))
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    let data = try encoder.encode(LogEntry.generation(generation))
+    #expect(String(decoding: data, as: UTF8.self).contains("\"lossCurves\":[{\"name\":\"discriminator\",\"values\":[1.5,0.25]}"))
     #expect(try JSONDecoder().decode(LogEntry.self, from: data) == .generation(generation))
   }
 

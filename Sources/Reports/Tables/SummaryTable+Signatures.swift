@@ -46,7 +46,7 @@ extension TaskFacts {
   static func signatureNote(_ signature: GeneratedSignature, task: TaskRecord) -> String {
     let reference = signature.reference
     let baseline = GeneratedSignature.totalVariation(reference.topFrequencies, reference.domainFrequencies)
-    return "Token shares per position. Generated: \(signature.pooled.cells) cells with tokens, pooled over "
+    return "Token shares per position. Generated: \(signature.pooled.cells) generated cells with tokens (valid or not), pooled over "
       + "\(signature.rounds.count) rounds and \(signature.pooled.trials) trials; top 1 %: the \(reference.topCount) domain "
       + "architectures with `\(task.reportColumn)` ≥ \(NumberFormat.fixed(task.topPercentReport, ValueDigits(task).decimals)); domain: all "
       + "\(reference.domainCount). TV = mean over positions of ½ Σ |p − q| (0 = same shares, 1 = disjoint); "
