@@ -161,15 +161,17 @@ public struct SemiGANNAD: PredictorProviding, Recommending, GenerationReporting 
         chosen.insert(index)
       }
     }
-    predictedBest = recommendation(model: model, candidates: candidates.map(\.index))
+    predictedBest = recommendation(model: model, candidates: candidates.map(\.index), candidateScores: scores)
     return proposals
   }
 
-  /// P's top-1 among the queried architectures and `candidates`.
-  private func recommendation(model: SemiGANModel, candidates: [Int]) -> Int? {
-    let known = memory.order + candidates
+  /// P's top-1 among the queried architectures and the round's candidates (whose scores the
+  /// ranking already computed).
+  private func recommendation(model: SemiGANModel, candidates: [Int], candidateScores: [Double]) -> Int? {
+    let queried = memory.order
+    let known = queried + candidates
     guard !known.isEmpty else { return nil }
-    return PredictedRanking(known, scores: model.predict(poolIndices: known, of: pool)).order.first
+    return PredictedRanking(known, scores: model.predict(poolIndices: queried, of: pool) + candidateScores).order.first
   }
 }
 
