@@ -17,6 +17,12 @@ public protocol Pretrainable: SearchMethod {
   /// produces for the same settings, so old cache files are not used (default 1).
   static var pretrainingVersion: Int { get }
 
+  /// The name the cache keeps the pretrained value under (default: the method's name).
+  /// Methods that pretrain the same model (every method in arch2vec's latent space) declare
+  /// one family, and with it one `Pretrained` type, `pretrainingVersion` and key text, so they
+  /// share one pretraining per space, settings and seed.
+  static var pretrainingFamily: String { get }
+
   /// The settings that change the pretrained value, as a stable text (e.g.
   /// `latent=16 epochs=10`). Settings used only by the search are left out, so methods that
   /// differ only in those share one pretraining.
@@ -36,6 +42,9 @@ public protocol Pretrainable: SearchMethod {
 extension Pretrainable {
   /// Version 1.
   public static var pretrainingVersion: Int { 1 }
+
+  /// The method's own name: a family of one.
+  public static var pretrainingFamily: String { name }
 
   /// A pretrainable method is built from its pretrained value only; the registry passes it.
   public init(settings: Settings, context: SearchContext) throws {

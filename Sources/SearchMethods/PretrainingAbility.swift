@@ -9,6 +9,8 @@ public struct PretrainingAbility: Sendable {
   public let valueType: any (Codable & Sendable).Type
   /// The method's `pretrainingVersion`.
   public let formatVersion: Int
+  /// The method's `pretrainingFamily`: what the cache key and pretraining seed are named by.
+  public let family: String
   private let makeKey: @Sendable (any MethodSettings) throws -> String
   private let run: @Sendable (any MethodSettings, any SearchSpace, inout SeededGenerator, (String) -> Void) throws -> any Codable & Sendable
   private let build: @Sendable (any MethodSettings, SearchContext, any Sendable) throws -> any SearchMethod
@@ -18,6 +20,7 @@ public struct PretrainingAbility: Sendable {
   init<M: Pretrainable>(_: M.Type) {
     valueType = M.Pretrained.self
     formatVersion = M.pretrainingVersion
+    family = M.pretrainingFamily
     makeKey = { settings in M.pretrainingKey(settings: try M.typedSettings(settings)) }
     run = { settings, space, rng, progress in
       try M.pretrain(settings: try M.typedSettings(settings), space: space, using: &rng, progress: progress)

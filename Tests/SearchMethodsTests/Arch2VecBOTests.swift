@@ -14,10 +14,10 @@ import Testing
 
   static var quick: Arch2VecBO.Settings {
     var settings = Arch2VecBO.Settings()
-    settings.epochs = 2
-    settings.hiddenSize = 32
-    settings.latentSize = 8
-    settings.priorSamples = 50
+    settings.encoder.epochs = 2
+    settings.encoder.hiddenSize = 32
+    settings.encoder.latentSize = 8
+    settings.encoder.priorSamples = 50
     settings.dngo.hiddenSize = 32
     settings.dngo.epochs = 20
     return settings
@@ -60,7 +60,7 @@ extension Arch2VecBOTests {
     searchOnly.dngo.epochs = 7
     #expect(Arch2VecBO.pretrainingKey(settings: searchOnly) == Arch2VecBO.pretrainingKey(settings: Self.quick))
     var wider = Self.quick
-    wider.latentSize = 4
+    wider.encoder.latentSize = 4
     #expect(Arch2VecBO.pretrainingKey(settings: wider) != Arch2VecBO.pretrainingKey(settings: Self.quick))
   }
 
@@ -124,8 +124,8 @@ extension Arch2VecBOTests {
     let source = try CatalogTaskSource()
     let task = try source.task(named: "nb201-cifar10")
     var settings = Arch2VecBO.Settings()
-    settings.epochs = 2
-    settings.priorSamples = 100
+    settings.encoder.epochs = 2
+    settings.encoder.priorSamples = 100
     var rng = SeededGenerator(seed: 0)
     let embedding = try Arch2VecBO.pretrain(settings: settings, space: task.domain.space, using: &rng) { _ in }
     let method = MethodDriver(task: task, entry: MethodEntry(Arch2VecBO.self), settings: settings)

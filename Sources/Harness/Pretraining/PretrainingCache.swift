@@ -50,9 +50,9 @@ public final class PretrainingCache: @unchecked Sendable {
         return computed
       }()
     return PretrainingKey(
-      method: spec.entry.name, space: space.name, poolFingerprint: fingerprint, poolSize: space.poolSize,
+      method: ability.family, space: space.name, poolFingerprint: fingerprint, poolSize: space.poolSize,
       settings: try ability.key(settings: spec.settings),
-      seed: SeedPlan.pretrainingSeed(suiteSeed: suiteSeed, space: space.name, methodName: spec.entry.name),
+      seed: SeedPlan.pretrainingSeed(suiteSeed: suiteSeed, space: space.name, family: ability.family),
       codeVersion: "nasarena \(NASArenaVersion.current), pretraining format \(ability.formatVersion)")
   }
 

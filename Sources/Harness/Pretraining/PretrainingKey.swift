@@ -5,7 +5,7 @@ import SearchSpaces
 /// search space and its pool, the settings that matter for pretraining, the pretraining seed
 /// and the code version.
 public struct PretrainingKey: Hashable, Sendable {
-  /// Method name.
+  /// The method's pretraining family (its name unless it shares a pretraining with others).
   public let method: String
   /// Search-space name.
   public let space: String

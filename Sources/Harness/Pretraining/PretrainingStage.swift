@@ -7,13 +7,14 @@ import SearchSpaces
 /// The pretrained values one run's trials need, obtained before the trials start.
 ///
 /// For every pretrainable method of the suite and every search space among the tasks still to
-/// run, the value comes from the cache (memory, then disk) or is computed once; distinct keys
+/// run, the value comes from the cache (memory, then disk) or is computed once; methods whose
+/// keys are equal (one pretraining family, equal settings) share one job, and distinct keys
 /// are prepared in parallel up to the worker count. A pretraining that throws fails the trials
 /// that need it, with its message, and the suite goes on.
 struct PretrainingStage {
   /// The value (or the failure) for each (method label, task name).
   private(set) var values: [String: Result<any Sendable, PretrainingFailure>] = [:]
-  /// One record per (method label, space) obtained, in suite order.
+  /// One record per pretraining key obtained, in suite order.
   private(set) var records: [PretrainingRecord] = []
 
   /// Prepares what `cells` need.
@@ -26,9 +27,12 @@ struct PretrainingStage {
       let spec: MethodSpec
       let ability: PretrainingAbility
       let task: BenchmarkTask
-      let taskNames: [String]
+      /// Every (method label, task name) the value serves.
+      var users: [(label: String, task: String)]
+      let key: Result<PretrainingKey, PretrainingFailure>
     }
     var jobs: [Job] = []
+    var jobOfKey: [String: Int] = [:]
     for spec in suite.methods {
       guard let ability = spec.entry.pretraining else { continue }
       var bySpace: [String: [String]] = [:]
@@ -40,7 +44,20 @@ struct PretrainingStage {
       }
       for space in order {
         guard let names = bySpace[space], let first = names.first, let task = tasks[first] else { continue }
-        jobs.append(Job(spec: spec, ability: ability, task: task, taskNames: names))
+        let users = names.map { (label: spec.label, task: $0) }
+        let key: Result<PretrainingKey, PretrainingFailure>
+        do {
+          key = .success(try cache.key(for: spec, ability: ability, space: task.domain.space, suiteSeed: suite.seed))
+        } catch {
+          key = .failure(PretrainingFailure(message: "pretraining on \(space) failed: \(error)"))
+        }
+        // Methods of one family with equal settings share the key: one job serves them all.
+        if case .success(let shared) = key, let existing = jobOfKey[shared.hash] {
+          jobs[existing].users += users
+          continue
+        }
+        if case .success(let shared) = key { jobOfKey[shared.hash] = jobs.count }
+        jobs.append(Job(spec: spec, ability: ability, task: task, users: users, key: key))
       }
     }
     guard !jobs.isEmpty else { return stage }
@@ -55,9 +72,10 @@ struct PretrainingStage {
         next += 1
         group.addTask {
           let space = job.task.domain.space
-          let prefix = "pretraining \(job.spec.label) on \(space.name)"
+          let labels = job.users.map(\.label).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+          let prefix = "pretraining \(labels.joined(separator: ", ")) on \(space.name)"
           do {
-            let key = try cache.key(for: job.spec, ability: job.ability, space: space, suiteSeed: suite.seed)
+            let key = try job.key.get()
             let (value, record) = try cache.value(
               for: key, spec: job.spec, ability: job.ability, space: space,
               warn: { log?("warning: \($0)") }, progress: { log?("\(prefix): \($0)") })
@@ -65,7 +83,8 @@ struct PretrainingStage {
             return (position, .success(value), record)
           } catch {
             log?("\(prefix) failed: \(error)")
-            return (position, .failure(PretrainingFailure(message: "pretraining on \(space.name) failed: \(error)")), nil)
+            let failure = error as? PretrainingFailure ?? PretrainingFailure(message: "pretraining on \(space.name) failed: \(error)")
+            return (position, .failure(failure), nil)
           }
         }
       }
@@ -77,7 +96,7 @@ struct PretrainingStage {
     }
     for (job, outcome) in zip(jobs, outcomes) {
       guard let (value, record) = outcome else { continue }
-      for name in job.taskNames { stage.values[Self.id(label: job.spec.label, task: name)] = value }
+      for user in job.users { stage.values[Self.id(label: user.label, task: user.task)] = value }
       if let record { stage.records.append(record) }
     }
     return stage

@@ -16,10 +16,10 @@ public enum SeedPlan {
     StableHash.combine(trialSeed, StableHash.of("initial-design"))
   }
 
-  /// The seed of a method's label-free pretraining on a search space: shared by every task
-  /// and trial on that space, so one pretraining serves them all.
-  public static func pretrainingSeed(suiteSeed: UInt64, space: String, methodName: String) -> UInt64 {
-    StableHash.combine([suiteSeed, StableHash.of("pretraining"), StableHash.of(space), StableHash.of(methodName)])
+  /// The seed of a pretraining family's label-free pretraining on a search space: shared by
+  /// every task, trial and method of the family on that space, so one pretraining serves them all.
+  public static func pretrainingSeed(suiteSeed: UInt64, space: String, family: String) -> UInt64 {
+    StableHash.combine([suiteSeed, StableHash.of("pretraining"), StableHash.of(space), StableHash.of(family)])
   }
 
   /// The private generator of method `methodName` in a trial.

@@ -12,15 +12,9 @@ extension Arch2VecBO {
 
   /// arch2vec-BO's settings (defaults: the source's NAS-Bench-201 setting; on NAS-Bench-101 the
   /// source uses `epochs: 8`, `target: 0.95`, `batchSize: 5`).
-  public struct Settings: MethodSettings {
-    /// VAE training epochs (part of the pretraining key).
-    public var epochs = 10
-    /// Width of the GIN layers (part of the key).
-    public var hiddenSize = 128
-    /// Latent width per node, the embedding size (part of the key).
-    public var latentSize = 16
-    /// Graphs decoded from the prior per epoch for the validity and uniqueness report.
-    public var priorSamples = 1000
+  public struct Settings: Arch2VecEncoded {
+    /// The VAE (the pretraining key).
+    public var encoder = Arch2VecEncoderSettings()
     /// Architectures from the shared initial design.
     public var initialSize = 16
     /// Unqueried architectures of highest expected improvement queried per step.
@@ -36,13 +30,7 @@ extension Arch2VecBO {
     public init() {}
 
     public static var schema: [Setting<Self>] {
-      [
-        Setting(\.epochs, "epochs", "VAE pretraining epochs (8 on NAS-Bench-101); changes the pretraining", in: 1...1000, quick: 1),
-        Setting(\.hiddenSize, "hiddenSize", "width of the VAE's GIN layers; changes the pretraining", in: 1...4096, quick: 32),
-        Setting(\.latentSize, "latentSize", "latent width per node (the embedding size); changes the pretraining", in: 1...512, quick: 8),
-        Setting(
-          \.priorSamples, "priorSamples", "graphs decoded from the prior each epoch for the validity and uniqueness report", in: 0...1_000_000,
-          quick: 50, sameTrajectory: "only the pretraining report reads them, from a generator of their own"),
+      Arch2VecEncoderSettings.schema(\.encoder) + [
         Setting(\.initialSize, "initialSize", "architectures from the shared initial design", in: 1...1_000_000),
         Setting(\.batchSize, "batchSize", "unqueried architectures of highest expected improvement per step (5 on NAS-Bench-101)", in: 1...1_000_000),
         Setting(\.target, "target", "fixed target of the expected improvement in signal / 100 (0.95 on NAS-Bench-101)", in: 0...1000, probe: 0.2),
@@ -52,15 +40,6 @@ extension Arch2VecBO {
         Setting(\.dngo.batchSize, "dngoBatchSize", "DNGO mini-batch size", in: 1...1_000_000, probe: 4),
         Setting(\.dngo.learningRate, "dngoLearningRate", "DNGO's Adam learning rate", in: .greaterThan(0, atMost: 10)),
       ]
-    }
-  }
-
-  /// Refuses spaces whose arch2vec graphs cannot be decoded back to cells (NAS-Bench-Graph).
-  public static func check(_ settings: Settings, against space: any SearchSpace) throws {
-    do {
-      _ = try Arch2VecCellReading(space: space)
-    } catch let error as CellReadingError {
-      throw MethodSettingsError.invalidValue(key: "space", value: space.name, expected: "a space arch2vec can pretrain on: \(error)", path: [])
     }
   }
 }

@@ -9,7 +9,8 @@ import SearchSpaces
 /// Learning Help Neural Architecture Search?", NeurIPS, <https://arxiv.org/abs/2006.06936>
 /// (code: MSU-MLSys-Lab/arch2vec).
 ///
-/// Pretraining (`pretrain`, label-free, cached by the harness): arch2vec's GIN VAE
+/// Pretraining (`pretrain`, label-free, cached by the harness under the family `arch2vec`, so
+/// `arch2vec-rl` and `semi-assessor` with equal encoder settings reuse it): arch2vec's GIN VAE
 /// (`GraphVariationalAutoencoder`: hidden 128, latent 16, 4 GIN layers, Adam 1e-3, clipping 5,
 /// batches of 32) trained `epochs` epochs on the first 90 % of the pool in its arch2vec graph
 /// form; each epoch reports the reconstruction accuracy of operations and adjacency on the last
@@ -37,45 +38,15 @@ import SearchSpaces
 ///   batch 5) are settings, not chosen per space;
 /// - DNGO: glorot initial weights and evidence maximised by fixed-point iterations without
 ///   pybnn's hyperpriors (`BayesianLinearRegression`); a constant basis function is added.
-public struct Arch2VecBO: PretrainedPredictorProviding {
+public struct Arch2VecBO: PretrainedPredictorProviding, Arch2VecSearching {
   public typealias Pretrained = Arch2VecEmbedding
 
   public static let name = "arch2vec-bo"
   public static let abstract = "DNGO Bayesian optimisation in the latent space of a graph VAE pretrained on the unlabelled pool (Yan et al. 2020)."
 
-  public static func pretrainingKey(settings: Settings) -> String {
-    "epochs=\(settings.epochs) hidden=\(settings.hiddenSize) latent=\(settings.latentSize)"
-  }
-
-  /// The source's VAE with this method's shape and epochs.
-  static func autoencoderConfiguration(_ settings: Settings) -> GraphVariationalAutoencoder.Configuration {
-    var configuration = GraphVariationalAutoencoder.Configuration()
-    configuration.epochs = settings.epochs
-    configuration.hiddenSize = settings.hiddenSize
-    configuration.latentSize = settings.latentSize
-    return configuration
-  }
-
-  public static func pretrain(
-    settings: Settings, space: any SearchSpace, using rng: inout SeededGenerator, progress: (String) -> Void
-  ) throws -> Arch2VecEmbedding {
-    let result = try Arch2VecPretraining.run(
-      space: space, configuration: autoencoderConfiguration(settings), priorSamples: settings.priorSamples, using: &rng
-    ) { progress($0.line) }
-    return Arch2VecEmbedding(dimensions: settings.latentSize, count: space.poolSize, values: result.embeddings)
-  }
-
   public static func makePredictor(settings: Settings, domain: Domain, pretrained: Arch2VecEmbedding) throws -> any Predictor {
-    try requireMatching(pretrained, settings: settings, space: domain.space)
+    try settings.encoder.requireMatching(pretrained, space: domain.space, method: name)
     return DNGORegressor(inputs: pretrained.values, width: pretrained.dimensions, configuration: settings.dngo)
-  }
-
-  private static func requireMatching(_ embedding: Arch2VecEmbedding, settings: Settings, space: any SearchSpace) throws {
-    guard embedding.count == space.poolSize, embedding.dimensions == settings.latentSize,
-      embedding.values.count == embedding.count * embedding.dimensions
-    else {
-      throw PretrainingError.wrongValue(method: name, found: "an embedding of \(embedding.count) x \(embedding.dimensions)")
-    }
   }
 
   private let settings: Settings
@@ -86,7 +57,7 @@ public struct Arch2VecBO: PretrainedPredictorProviding {
   private var started = false
 
   public init(settings: Settings, context: SearchContext, pretrained: Arch2VecEmbedding) throws {
-    try Self.requireMatching(pretrained, settings: settings, space: context.space)
+    try settings.encoder.requireMatching(pretrained, space: context.space, method: Self.name)
     self.settings = settings
     self.domain = context.domain
     self.design = context.initialDesign
