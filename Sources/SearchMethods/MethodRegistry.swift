@@ -140,6 +140,8 @@ public enum MethodRegistry {
       MethodEntry(BANANAS.self),
       MethodEntry(BRPNAS.self),
       MethodEntry(Arch2VecBO.self),
+      MethodEntry(SemiAssessor.self),
+      MethodEntry(SelfTraining.self),
       MethodEntry(SemiGANNAD.self),
     ]
   }

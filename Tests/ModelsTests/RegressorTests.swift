@@ -48,7 +48,7 @@ extension RegressorTests {
 
   @Test(arguments: [MLPRegressor.LossKind.meanSquaredError, .meanAbsoluteError])
   func mlpFitsASmallSetBelowALossBound(_ loss: MLPRegressor.LossKind) throws {
-    let regressor = MLPRegressor(encoded: EncodedDomain.shared(Self.task.domain, as: .oneHot), configuration: Self.small(loss))
+    let regressor = MLPRegressor(features: EncodedDomain.shared(Self.task.domain, as: .oneHot), configuration: Self.small(loss))
     let training = Array(stride(from: 0, to: 256, by: 5))
     var rng = SeededGenerator(seed: 1)
     try regressor.fit(poolIndices: training, targets: training.map { Self.task.signal[$0] }, using: &rng)
@@ -63,7 +63,7 @@ extension RegressorTests {
   @Test func mlpStoppingRuleEndsTrainingEarly() throws {
     var configuration = Self.small(epochs: 500)
     configuration.stopping = .scikitLearn(patience: 5, tolerance: 1e-2)
-    let regressor = MLPRegressor(encoded: EncodedDomain.shared(Self.task.domain, as: .oneHot), configuration: configuration)
+    let regressor = MLPRegressor(features: EncodedDomain.shared(Self.task.domain, as: .oneHot), configuration: configuration)
     var rng = SeededGenerator(seed: 2)
     let training = Array(0..<64)
     try regressor.fit(poolIndices: training, targets: training.map { Self.task.signal[$0] }, using: &rng)
@@ -72,7 +72,7 @@ extension RegressorTests {
 
   @Test func mlpFitIsDeterministicForASeed() throws {
     func predictions(seed: UInt64) throws -> [Double] {
-      let regressor = MLPRegressor(encoded: EncodedDomain.shared(Self.task.domain, as: .oneHot), configuration: Self.small(epochs: 20))
+      let regressor = MLPRegressor(features: EncodedDomain.shared(Self.task.domain, as: .oneHot), configuration: Self.small(epochs: 20))
       var rng = SeededGenerator(seed: seed)
       try regressor.fit(poolIndices: Array(0..<40), targets: (0..<40).map { Self.task.signal[$0] }, using: &rng)
       return regressor.predict(poolIndices: Array(100..<110))
@@ -86,7 +86,7 @@ extension RegressorTests {
   @Test func ensembleMembersDifferAndThompsonDrawsFollowTheirSpread() throws {
     let encoded = EncodedDomain.shared(Self.task.domain, as: .oneHot)
     let ensemble = PredictorEnsemble(
-      members: (0..<5).map { _ in MLPRegressor(encoded: encoded, configuration: Self.small(.meanAbsoluteError, epochs: 30)) })
+      members: (0..<5).map { _ in MLPRegressor(features: encoded, configuration: Self.small(.meanAbsoluteError, epochs: 30)) })
     var rng = SeededGenerator(seed: 5)
     let training = Array(stride(from: 0, to: 256, by: 8))
     try ensemble.fit(poolIndices: training, targets: training.map { Self.task.signal[$0] }, using: &rng)

@@ -9,7 +9,8 @@ import Tensor
 /// Predictors", NeurIPS, <https://arxiv.org/abs/2102.10490>) and, as ensemble members, of
 /// BANANAS (White, Neiswanger and Savani, 2021, "BANANAS: Bayesian Optimization with Neural
 /// Architectures for Neural Architecture Search", AAAI, <https://arxiv.org/abs/1910.11858>).
-/// Inputs are rows of an `EncodedDomain` (`[n, width]`), the output is one value per row;
+/// Inputs are rows of an `ArchitectureFeatures` (an `EncodedDomain` or an embedding), the
+/// output is one value per row;
 /// targets are z-scored over the training set (`TargetScaling`) and predictions are returned in
 /// target units. Each `fit` starts from freshly initialised weights, as both sources do.
 ///
@@ -19,8 +20,8 @@ import Tensor
 /// so only the optimiser's effective step size differs). WeakNAS standardises with statistics
 /// of the whole table; here only the labelled set is used, so no label leaks.
 public final class MLPRegressor: Predictor {
-  /// The architectures' features.
-  public let encoded: EncodedDomain
+  /// The architectures' input rows.
+  public let features: any ArchitectureFeatures
   /// Shape and training settings.
   public let configuration: Configuration
   private var network: MLP?
@@ -30,17 +31,17 @@ public final class MLPRegressor: Predictor {
   /// Mean training loss of the last epoch of the last `fit` (on z-scored targets).
   public private(set) var finalLoss: Float = .infinity
 
-  /// A regressor reading features from `encoded`.
-  public init(encoded: EncodedDomain, configuration: Configuration) {
-    self.encoded = encoded
+  /// A regressor reading its input rows from `features`.
+  public init(features: any ArchitectureFeatures, configuration: Configuration) {
+    self.features = features
     self.configuration = configuration
   }
 
   public func fit(poolIndices: [Int], targets: [Double], using rng: inout SeededGenerator) throws {
     precondition(poolIndices.count == targets.count, "MLPRegressor.fit: \(poolIndices.count) architectures, \(targets.count) targets")
     guard !poolIndices.isEmpty else { return }
-    let width = encoded.width
-    let features = encoded.features(of: poolIndices)
+    let width = features.width
+    let rows = features.features(of: poolIndices)
     scaling = TargetScaling(targets)
     let y = scaling.standardized(targets)
     let network = MLP(sizes: [width] + configuration.hiddenSizes + [1], initialization: configuration.initialization, using: &rng)
@@ -49,7 +50,7 @@ public final class MLPRegressor: Predictor {
     let outcome = loop.run(exampleCount: poolIndices.count, parameters: network.parameters, optimizer: optimizer, using: &rng) { batch, rng in
       var x = [Float](repeating: 0, count: batch.count * width)
       for (position, row) in batch.enumerated() {
-        for j in 0..<width { x[position * width + j] = features[row * width + j] }
+        for j in 0..<width { x[position * width + j] = rows[row * width + j] }
       }
       let input = Tensor(shape: [batch.count, width], scalars: x)
       let target = Tensor(shape: [batch.count, 1], scalars: batch.map { y[$0] })
@@ -78,7 +79,7 @@ public final class MLPRegressor: Predictor {
     withoutGradients {
       for start in stride(from: 0, to: poolIndices.count, by: 4096) {
         let chunk = Array(poolIndices[start..<min(start + 4096, poolIndices.count)])
-        let input = Tensor(shape: [chunk.count, encoded.width], scalars: encoded.features(of: chunk))
+        let input = Tensor(shape: [chunk.count, features.width], scalars: features.features(of: chunk))
         result += network(input).scalars.map(scaling.restored)
       }
     }

@@ -59,7 +59,8 @@ public struct Arch2VecEncoderSettings: Sendable, Hashable {
   /// The suite keys of these settings for a method whose settings hold them at `path`.
   static func schema<S: MethodSettings>(_ path: WritableKeyPath<S, Arch2VecEncoderSettings>) -> [Setting<S>] {
     [
-      Setting(path.appending(path: \.epochs), "epochs", "VAE pretraining epochs (8 on NAS-Bench-101); changes the pretraining", in: 1...1000, quick: 1),
+      Setting(
+        path.appending(path: \.epochs), "epochs", "VAE pretraining epochs (8 on NAS-Bench-101); changes the pretraining", in: 1...1000, quick: 1),
       Setting(path.appending(path: \.hiddenSize), "hiddenSize", "width of the VAE's GIN layers; changes the pretraining", in: 1...4096, quick: 32),
       Setting(
         path.appending(path: \.latentSize), "latentSize", "latent width per node (the embedding size); changes the pretraining", in: 1...512,

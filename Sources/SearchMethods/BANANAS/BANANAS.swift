@@ -50,7 +50,7 @@ public struct BANANAS: PredictorProviding, Recommending {
     let encoded = EncodedDomain.shared(domain, as: try settings.encoding(for: domain.space))
     return PredictorEnsemble(
       members: (0..<settings.ensembleSize).map { _ in
-        MLPRegressor(encoded: encoded, configuration: settings.model)
+        MLPRegressor(features: encoded, configuration: settings.model)
       })
   }
 

@@ -36,12 +36,12 @@ public struct WeakNAS: PredictorProviding, Recommending {
     self.domain = context.domain
     self.design = context.initialDesign
     self.predictor = MLPRegressor(
-      encoded: EncodedDomain.shared(context.domain, as: settings.encoding), configuration: settings.model)
+      features: EncodedDomain.shared(context.domain, as: settings.encoding), configuration: settings.model)
   }
 
   public static func makePredictor(settings: Settings, domain: Domain) throws -> any Predictor {
     try settings.encoding.requireProvided(by: domain.space)
-    return MLPRegressor(encoded: EncodedDomain.shared(domain, as: settings.encoding), configuration: settings.model)
+    return MLPRegressor(features: EncodedDomain.shared(domain, as: settings.encoding), configuration: settings.model)
   }
 
   public mutating func ask(count: Int, using rng: inout SeededGenerator) throws -> [Proposal] {
