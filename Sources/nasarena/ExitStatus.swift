@@ -37,6 +37,7 @@ enum ExitStatus {
     case let error as ResultStoreError: code(for: error)
     case let error as RunError: code(for: error)
     case is ReportError: cannotWrite
+    case is RunComparison.Mismatch: badData
     default: internalError
     }
   }
