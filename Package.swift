@@ -79,7 +79,7 @@ let package = Package(
     .testTarget(name: "SearchMethodsTests", dependencies: ["SearchMethods", "Models", "TestSupport", "Benchmarks", "SearchSpaces", "Harness", "Randomness"]),
     .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "NeuralNetworks", "Randomness"]),
     .testTarget(name: "ResultsTests", dependencies: ["Results"]),
-    .testTarget(name: "HarnessTests", dependencies: ["Harness", "TestSupport", "SearchMethods", "Benchmarks", "SearchSpaces", "Results", "Randomness"]),
+    .testTarget(name: "HarnessTests", dependencies: ["Harness", "TestSupport", "SearchMethods", "Benchmarks", "SearchSpaces", "Results", "Analysis", "Randomness"]),
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results", "Randomness"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analysis", "Results"]),
     .testTarget(name: "EndToEndTests", dependencies: ["Harness", "Analysis", "Reports", "Results", "SearchMethods", "Randomness", "TestSupport"]),
