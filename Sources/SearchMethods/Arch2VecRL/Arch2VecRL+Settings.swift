@@ -27,7 +27,7 @@ extension Arch2VecRL {
       Arch2VecEncoderSettings.schema(\.encoder) + [
         Setting(\.initialSize, "initialSize", "architectures from the shared initial design before the first action", in: 1...1_000_000),
         Setting(\.batchSize, "batchSize", "rewarded steps (one action, one query each) per REINFORCE update", in: 1...1_000_000, probe: 8),
-        Setting(\.baseline, "baseline", "fixed baseline subtracted from every reward signal / 100 (0.95 on NAS-Bench-101)", in: -1000...1000, probe: 0.9),
+        Setting(\.baseline, "baseline", "fixed baseline subtracted from every reward signal / 100 (0.95 on NAS-Bench-101)", in: 0...1000, probe: 0.9),
         Setting(
           \.nearest, "nearest",
           "which unvisited architecture an action selects: first (the nearest), or skipFirst (the source's NAS-Bench-201 code: never the one nearest to the action)"
