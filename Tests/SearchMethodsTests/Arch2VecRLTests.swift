@@ -37,7 +37,11 @@ import Testing
     return index
   }
 
-  struct TestFailure: Error { let message: String; init(_ message: String) { self.message = message } }
+  /// A proposal of the wrong kind.
+  struct TestFailure: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+  }
 }
 
 // MARK: - Registration and pretraining
@@ -49,10 +53,11 @@ extension Arch2VecRLTests {
     #expect(!entry.hasPredictor)
     #expect(entry.pretraining?.family == "arch2vec")
     #expect(try entry.pretraining?.key(settings: entry.defaults) == "epochs=10 hidden=128 latent=16")
-    #expect(entry.help.map(\.key) == [
-      "epochs", "hiddenSize", "latentSize", "priorSamples", "initialSize", "batchSize", "baseline", "nearest", "policyHiddenSize",
-      "learningRate", "actionStandardDeviation",
-    ])
+    #expect(
+      entry.help.map(\.key) == [
+        "epochs", "hiddenSize", "latentSize", "priorSamples", "initialSize", "batchSize", "baseline", "nearest", "policyHiddenSize",
+        "learningRate", "actionStandardDeviation",
+      ])
     #expect(SettingsDocument.markdown(for: MethodRegistry.builtIn).contains("## `arch2vec-rl`"))
   }
 
@@ -168,10 +173,11 @@ extension Arch2VecRLTests {
     var rng = SeededGenerator(seed: 2)
     let initial = try method.ask(count: 100, using: &rng)
     #expect(initial.count == 2 && initial.allSatisfy(\.isInitial))
-    method.tell(initial.compactMap { proposal in
-      guard case .poolIndex(let index) = proposal.target else { return nil }
-      return Self.evaluated(index, signal: 50)
-    })
+    method.tell(
+      initial.compactMap { proposal in
+        guard case .poolIndex(let index) = proposal.target else { return nil }
+        return Self.evaluated(index, signal: 50)
+      })
     #expect(method.updateCount == 0, "the initial design has no action, so no reward")
     var queried: Set<Int> = []
     for step in 1...7 {

@@ -25,6 +25,10 @@ import SearchSpaces
 /// `-log p(action) * (reward - baseline)` with Adam (`learningRate` 0.01), and the policy's
 /// recurrent state is reset; the next state is still the last queried architecture's embedding.
 ///
+/// The policy is built at the first action from the trial's generator, which also draws every
+/// action, so a trial is determined by its seed and the pretrained embedding. NAS-Bench-Graph is
+/// refused (its arch2vec graphs cannot be read back as cells; `Arch2VecSearching`).
+///
 /// Observations: only an evaluated action earns a reward entry. Proposals are unvisited domain
 /// pool indices, so a refusal or a repeat cannot happen under the harness; if one did, its action
 /// would get no reward and be left out of the update (its step still feeds the recurrent state),
@@ -53,7 +57,7 @@ public struct Arch2VecRL: Arch2VecSearching {
 
   private let settings: Settings
   private var design: InitialDesign
-  private var memory = ObservationMemory()
+  /// The domain's embeddings and which architectures have been queried.
   private var neighborhood: LatentNeighborhood
   private var policy: RecurrentGaussianPolicy?
   private var started = false
@@ -94,7 +98,6 @@ public struct Arch2VecRL: Arch2VecSearching {
   }
 
   public mutating func tell(_ observations: [Observation]) {
-    memory.record(observations)
     for observation in observations {
       guard let index = observation.poolIndex, observation.signal != nil else { continue }
       neighborhood.visit(index)
