@@ -140,6 +140,7 @@ public enum MethodRegistry {
       MethodEntry(BANANAS.self),
       MethodEntry(BRPNAS.self),
       MethodEntry(Arch2VecBO.self),
+      MethodEntry(Arch2VecRL.self),
       MethodEntry(SemiAssessor.self),
       MethodEntry(SelfTraining.self),
       MethodEntry(SemiGANNAD.self),

@@ -113,6 +113,43 @@ import Testing
     }
   }
 
+  /// arch2vec-bo and arch2vec-rl with `rlEncoder` as arch2vec-rl's encoder settings (its
+  /// search settings always differ from arch2vec-bo's), on the tiny task.
+  static func arch2vecSuite(rlEncoder: String) throws -> Suite {
+    try SuiteLoader(methods: methods, taskNames: Fixtures.source.taskNames).load(
+      yaml: """
+        name: arch2vec-family
+        seed: 3
+        trials: 2
+        budget: { queries: 20 }
+        tasks: [tiny]
+        methods:
+          - method: arch2vec-bo
+            settings: { epochs: 1, hiddenSize: 16, latentSize: 4, priorSamples: 10, initialSize: 5, dngoHiddenSize: 8, dngoEpochs: 5 }
+          - method: arch2vec-rl
+            settings: { \(rlEncoder), initialSize: 2, batchSize: 4, policyHiddenSize: 8 }
+        report: { checkpoints: [10, 20] }
+        """, file: "arch2vec-family.yaml")
+  }
+
+  @Test func arch2vecMethodsWithEqualEncoderSettingsShareOnePretraining() async throws {
+    let equal = "epochs: 1, hiddenSize: 16, latentSize: 4, priorSamples: 10"
+    let shared = try await Self.run(try Self.arch2vecSuite(rlEncoder: equal), cache: PretrainingCache(directory: Self.cacheFolder()))
+    let records = try #require(try shared.readManifest().pretraining)
+    #expect(records.map(\.origin) == [.computed], "one key for the two methods, so one pretraining")
+    #expect(records.first?.key.hasPrefix("method: arch2vec\n") == true)
+    let trials = try shared.readRecords().trials
+    #expect(trials.count == 4 && trials.allSatisfy { $0.status == .completed && $0.queries == 20 })
+    #expect(Set(trials.map(\.method)) == ["arch2vec-bo", "arch2vec-rl"])
+
+    // A wider latent space for arch2vec-rl is another key: two pretrainings.
+    let wider = "epochs: 1, hiddenSize: 16, latentSize: 6, priorSamples: 10"
+    let apart = try await Self.run(try Self.arch2vecSuite(rlEncoder: wider), cache: PretrainingCache(directory: Self.cacheFolder()))
+    let separate = try #require(try apart.readManifest().pretraining)
+    #expect(separate.map(\.origin) == [.computed, .computed])
+    #expect(Set(separate.map(\.keyHash)).count == 2)
+  }
+
   @Test func aKeyNamesEverythingTheValueDependsOn() throws {
     let cache = PretrainingCache(directory: nil)
     let suite = try Self.suite()
