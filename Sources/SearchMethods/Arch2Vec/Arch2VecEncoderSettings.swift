@@ -12,8 +12,10 @@ public struct Arch2VecEncoderSettings: Sendable, Hashable {
   public var hiddenSize = 128
   /// Latent width per node, the embedding size.
   public var latentSize = 16
-  /// Graphs decoded from the prior per epoch for the validity and uniqueness report.
+  /// Graphs decoded from latent draws per epoch for the validity and uniqueness report.
   public var priorSamples = 1000
+  /// How those draws are made (the source's moment-matched Gaussian by default).
+  public var priorSampling = PriorSampling.latentMoments
 
   /// The source's defaults.
   public init() {}
@@ -33,7 +35,8 @@ public struct Arch2VecEncoderSettings: Sendable, Hashable {
   /// Trains the VAE on `space`'s pool and returns the embedding of every pool architecture.
   func pretrain(space: any SearchSpace, using rng: inout SeededGenerator, progress: (String) -> Void) throws -> Arch2VecEmbedding {
     let result = try Arch2VecPretraining.run(
-      space: space, configuration: autoencoderConfiguration, priorSamples: priorSamples, using: &rng
+      space: space, configuration: autoencoderConfiguration, priorSamples: priorSamples, priorSampling: priorSampling,
+      using: &rng
     ) { progress($0.line) }
     return Arch2VecEmbedding(dimensions: latentSize, count: space.poolSize, values: result.embeddings)
   }
@@ -66,8 +69,12 @@ public struct Arch2VecEncoderSettings: Sendable, Hashable {
         path.appending(path: \.latentSize), "latentSize", "latent width per node (the embedding size); changes the pretraining", in: 1...512,
         quick: 8),
       Setting(
-        path.appending(path: \.priorSamples), "priorSamples", "graphs decoded from the prior each epoch for the validity and uniqueness report",
+        path.appending(path: \.priorSamples), "priorSamples", "graphs decoded from latent draws each epoch for the validity and uniqueness report",
         in: 0...1_000_000, quick: 50, sameTrajectory: "only the pretraining report reads them, from a generator of their own"),
+      Setting(
+        path.appending(path: \.priorSampling), "priorSampling",
+        "latent draws of that report: latentMoments (the source's: N(0, I) scaled by the encoded latents' per-position mean and std) or standardNormal",
+        sameTrajectory: "only the pretraining report reads them"),
     ]
   }
 }
