@@ -151,6 +151,8 @@ public enum RunComparison {
     manifest.methods = methods
     manifest.suiteHash = sources.map { $0.records.manifest.suiteHash }.joined(separator: "+")
     manifest.shard = nil
+    let commits = sources.map { $0.records.manifest.gitCommit ?? "unknown" }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    manifest.gitCommit = commits.joined(separator: " + ")
     manifest.workers = sources.map { $0.records.manifest.workers }.reduce(0, +)
     manifest.pretraining = nil
     manifest.reconstructions = reconstructions.isEmpty ? nil : reconstructions
