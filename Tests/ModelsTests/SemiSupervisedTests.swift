@@ -165,8 +165,8 @@ extension SemiSupervisedTests {
     let truth = (0..<2000).map { Self.target(features, width: width, $0) }
     var configuration = SelfTrainingRegressor.Configuration()
     configuration.pseudoLabels = 500
-    configuration.teacher.epochs = 100
-    configuration.student.epochs = 20
+    configuration.network.epochs = 100
+    configuration.studentEpochs = 20
     let regressor = SelfTrainingRegressor(
       features: EmbeddingFeatures(values: features, width: width), candidates: Array(0..<2000), configuration: configuration)
     let labelled = Array(0..<60)

@@ -34,8 +34,8 @@ import Testing
     var settings = SelfTraining.Settings()
     settings.encoder = encoder
     settings.model.pseudoLabels = 100
-    settings.model.teacher.epochs = 30
-    settings.model.student.epochs = 5
+    settings.model.network.epochs = 30
+    settings.model.studentEpochs = 5
     return settings
   }
 

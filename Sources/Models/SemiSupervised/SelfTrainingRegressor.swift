@@ -24,17 +24,22 @@ public final class SelfTrainingRegressor: SemiSupervisedPredictor {
     public var upSampling = 10
     /// Pseudo-labelling rounds.
     public var rounds = 1
-    /// The teacher (trained on the labelled set).
-    public var teacher: MLPRegressor.Configuration
-    /// The student (trained on labelled and pseudo-labelled rows).
-    public var student: MLPRegressor.Configuration
+    /// The teacher's network and training (on the labelled set); the student is the same
+    /// network trained for `studentEpochs`.
+    public var network = MLPRegressor.Configuration(
+      hiddenSizes: [64, 64], epochs: 200, batchSize: 100, learningRate: 1e-3, l2: 1e-4, loss: .meanSquaredError)
+    /// The student's epochs on labelled and pseudo-labelled rows.
+    public var studentEpochs = 50
 
     /// The defaults: two hidden layers of 64, Adam 1e-3, L2 1e-4, batches of 100 (SemiNAS's
     /// rate, decay and batch); the teacher 200 epochs, the student 50.
-    public init() {
-      teacher = MLPRegressor.Configuration(hiddenSizes: [64, 64], epochs: 200, batchSize: 100, learningRate: 1e-3, l2: 1e-4, loss: .meanSquaredError)
-      student = teacher
-      student.epochs = 50
+    public init() {}
+
+    /// The student's configuration: the network with `studentEpochs`.
+    var student: MLPRegressor.Configuration {
+      var student = network
+      student.epochs = studentEpochs
+      return student
     }
   }
 
@@ -57,7 +62,7 @@ public final class SelfTrainingRegressor: SemiSupervisedPredictor {
   public func fit(poolIndices: [Int], targets: [Double], using rng: inout SeededGenerator) throws {
     precondition(poolIndices.count == targets.count, "SelfTrainingRegressor.fit: \(poolIndices.count) architectures, \(targets.count) targets")
     guard !poolIndices.isEmpty else { return }
-    var teacher = MLPRegressor(features: features, configuration: configuration.teacher)
+    var teacher = MLPRegressor(features: features, configuration: configuration.network)
     try teacher.fit(poolIndices: poolIndices, targets: targets, using: &rng)
     for _ in 0..<configuration.rounds {
       unlabelledSample = UnlabelledSample.draw(from: candidates, excluding: poolIndices, size: configuration.pseudoLabels, using: &rng)

@@ -16,44 +16,8 @@ extension SelfTraining {
     /// The defaults.
     public init() {}
 
-    /// Hidden layer widths of the teacher and the student.
-    var hiddenSizes: [Int] {
-      get { model.teacher.hiddenSizes }
-      set {
-        model.teacher.hiddenSizes = newValue
-        model.student.hiddenSizes = newValue
-      }
-    }
-
-    /// Adam's learning rate of the teacher and the student.
-    var learningRate: Float {
-      get { model.teacher.learningRate }
-      set {
-        model.teacher.learningRate = newValue
-        model.student.learningRate = newValue
-      }
-    }
-
-    /// The L2 penalty of the teacher and the student.
-    var l2: Float {
-      get { model.teacher.l2 }
-      set {
-        model.teacher.l2 = newValue
-        model.student.l2 = newValue
-      }
-    }
-
-    /// The mini-batch size of the teacher and the student.
-    var trainingBatchSize: Int {
-      get { model.teacher.batchSize }
-      set {
-        model.teacher.batchSize = newValue
-        model.student.batchSize = newValue
-      }
-    }
-
     public static var schema: [Setting<Self>] {
-      Arch2VecEncoderSettings.schema(\.encoder) + [
+      let own: [Setting<Self>] = [
         Setting(\.initialSize, "initialSize", "architectures from the shared initial design", in: 1...1_000_000),
         Setting(
           \.batchSize, "batchSize", "best-predicted unqueried architectures of the pseudo-labelled sample queried per round", in: 1...1_000_000),
@@ -64,17 +28,19 @@ extension SelfTraining {
           \.model.upSampling, "upSampling", "copies of the labelled set in the student's training set (SemiNAS's up_sample_ratio)", in: 1...10_000),
         Setting(\.model.rounds, "rounds", "pseudo-labelling rounds per fit (the student becomes the next teacher)", in: 1...100),
         Setting(
-          \.hiddenSizes, "hiddenSizes", "hidden layer widths of the teacher and the student MLPs", elementsIn: 1...8192, count: 1...64, quick: [16]),
-        Setting(\.model.teacher.epochs, "teacherEpochs", "teacher training epochs on the labelled set", in: 1...100_000, quick: 20),
-        Setting(\.model.student.epochs, "studentEpochs", "student training epochs on labelled and pseudo-labelled rows", in: 1...100_000, quick: 3),
-        Setting(\.learningRate, "learningRate", "Adam learning rate of both MLPs", in: .greaterThan(0, atMost: 10)),
-        Setting(\.l2, "l2", "L2 penalty of both MLPs (scikit-learn's alpha)", in: 0...1_000_000, probe: 1),
-        Setting(\.trainingBatchSize, "trainingBatchSize", "mini-batch size of both MLPs", in: 1...1_000_000, probe: 4),
+          \.model.network.hiddenSizes, "hiddenSizes", "hidden layer widths of the teacher and the student MLPs", elementsIn: 1...8192, count: 1...64,
+          quick: [16]),
+        Setting(\.model.network.epochs, "teacherEpochs", "teacher training epochs on the labelled set", in: 1...100_000, quick: 20),
+        Setting(\.model.studentEpochs, "studentEpochs", "student training epochs on labelled and pseudo-labelled rows", in: 1...100_000, quick: 3),
+        Setting(\.model.network.learningRate, "learningRate", "Adam learning rate of both MLPs", in: .greaterThan(0, atMost: 10)),
+        Setting(\.model.network.l2, "l2", "L2 penalty of both MLPs (scikit-learn's alpha)", in: 0...1_000_000, probe: 1),
+        Setting(\.model.network.batchSize, "trainingBatchSize", "mini-batch size of both MLPs", in: 1...1_000_000, probe: 4),
       ]
+      return Arch2VecEncoderSettings.schema(\.encoder) + own
     }
 
     public func validate() throws {
-      try ModelSize.requireBounded(hiddenSizes, members: 1, key: "hiddenSizes")
+      try ModelSize.requireBounded(model.network.hiddenSizes, members: 1, key: "hiddenSizes")
     }
   }
 }
