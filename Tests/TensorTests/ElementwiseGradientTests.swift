@@ -46,6 +46,7 @@ extension ElementwiseGradientTests {
     #expect(gradientError([[4, 5]]) { $0[0].sigmoid() } < Self.tolerance)
     #expect(gradientError([[4, 5]]) { ($0[0] * 8).softplus() } < Self.tolerance)
     #expect(gradientError([[4, 5]]) { $0[0].squared() } < Self.tolerance)
+    #expect(gradientError([[4, 5]]) { ($0[0] * 4).silu() } < Self.tolerance)
     #expect(gradientError([[4, 5]], positive: true) { $0[0].log() } < Self.tolerance)
     #expect(gradientError([[4, 5]], positive: true) { $0[0].squareRoot() } < Self.tolerance)
   }
@@ -54,6 +55,7 @@ extension ElementwiseGradientTests {
     #expect(gradientError([[4, 5]], awayFromZero: true) { $0[0].relu() } < Self.tolerance)
     #expect(gradientError([[4, 5]], awayFromZero: true) { $0[0].leakyReLU(slope: 0.1) } < Self.tolerance)
     #expect(gradientError([[4, 5]], awayFromZero: true) { $0[0].absoluteValue() } < Self.tolerance)
+    #expect(gradientError([[4, 5]], awayFromZero: true) { ($0[0] * 3).elu() } < Self.tolerance)
   }
 
   @Test func unaryValuesAreCorrect() {
@@ -63,5 +65,7 @@ extension ElementwiseGradientTests {
     #expect(maximumDifference(x.sigmoid().scalars, [0.119_203, 0.377_541, 0.622_459, 0.880_797]) < 1e-5)
     #expect(maximumDifference(x.gelu().scalars, [-0.045_500, -0.154_269, 0.345_731, 1.954_500]) < 1e-5)
     #expect(maximumDifference((x * 50).softplus().scalars, [0, 1.4e-11, 25, 100]) < 1e-5)
+    #expect(maximumDifference(x.elu().scalars, [-0.864_665, -0.393_469, 0.5, 2]) < 1e-5)
+    #expect(maximumDifference(x.silu().scalars, [-0.238_406, -0.188_770, 0.311_230, 1.761_594]) < 1e-5)
   }
 }

@@ -7,6 +7,8 @@ public enum Activation: String, Sendable, Codable, CaseIterable {
   case gelu
   case tanh
   case sigmoid
+  case elu
+  case silu
 
   /// Applies the nonlinearity; same shape as `x`.
   public func callAsFunction(_ x: Tensor) -> Tensor {
@@ -16,6 +18,8 @@ public enum Activation: String, Sendable, Codable, CaseIterable {
     case .gelu: return x.gelu()
     case .tanh: return x.tanh()
     case .sigmoid: return x.sigmoid()
+    case .elu: return x.elu()
+    case .silu: return x.silu()
     }
   }
 }
