@@ -102,6 +102,14 @@ public struct Arch2VecCellReading: Sendable {
   /// The pool index of the cell `decoded` stands for, or `nil` when it is not a cell of the
   /// pool.
   public func poolIndex(of decoded: GraphSample) -> Int? {
+    architecture(of: decoded).flatMap(space.index(of:))
+  }
+
+  /// The cell `decoded` spells, before the space judges it: `nil` when its nodes do not
+  /// spell one (wrong node count; on a fixed topology, input or output misplaced or a node
+  /// type that is no operation). The cell may still be invalid or outside the pool
+  /// (`SearchSpace.status(of:)`).
+  public func architecture(of decoded: GraphSample) -> Architecture? {
     switch layout {
     case .fixed(let input, let output, let operationOfType, _, let n):
       guard decoded.nodeCount == n, decoded.nodeOperations[0] == input, decoded.nodeOperations[n - 1] == output else { return nil }
@@ -110,14 +118,14 @@ public struct Arch2VecCellReading: Sendable {
         guard let operation = operationOfType[decoded.nodeOperations[node]] else { return nil }
         operations.append(operation)
       }
-      return space.index(of: Architecture(operations: operations))
+      return Architecture(operations: operations)
     case .vertices(let n):
-      guard decoded.nodeCount == n else { return nil }
+      guard decoded.nodeCount == n, decoded.nodeOperations.allSatisfy({ $0 >= 0 }) else { return nil }
       var connections: [UInt8] = []
       for i in 0..<n {
         for j in (i + 1)..<max(n, i + 1) { connections.append(decoded.adjacency[i * n + j] != 0 ? 1 : 0) }
       }
-      return space.index(of: Architecture(operations: decoded.nodeOperations.map { UInt8($0) }, connections: connections))
+      return Architecture(operations: decoded.nodeOperations.map { UInt8($0) }, connections: connections)
     }
   }
 }
