@@ -144,6 +144,7 @@ public enum MethodRegistry {
       MethodEntry(SemiAssessor.self),
       MethodEntry(SelfTraining.self),
       MethodEntry(SemiGANNAD.self),
+      MethodEntry(DiffusionNAG.self),
     ]
   }
 }
