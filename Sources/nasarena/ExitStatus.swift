@@ -62,7 +62,7 @@ enum ExitStatus {
   private static func code(for error: RunError) -> ExitCode {
     switch error {
     case .folderNotEmpty: cannotWrite
-    case .noCostColumn, .invalidShard, .noPredictors: invalidInput
+    case .noCostColumn, .invalidShard, .noPredictors, .noDiffusionMethod: invalidInput
     case .notARun, .noSuchFolder, .divergentReplay, .dataChanged, .editedSuite, .foreignTrial, .mergeMismatch: badData
     }
   }

@@ -21,6 +21,6 @@ struct NASArenaCommand: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       RunCommand.self, ReportCommand.self, ValidateCommand.self, MethodsCommand.self, DataCommand.self,
-      MergeCommand.self, CompareCommand.self, PredictorsCommand.self, PerfCommand.self, NewMethodCommand.self,
+      MergeCommand.self, CompareCommand.self, PredictorsCommand.self, GuidanceCommand.self, PerfCommand.self, NewMethodCommand.self,
     ])
 }

@@ -24,6 +24,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
   case invalidShard(String)
   /// None of the suite's methods has a predictor to evaluate.
   case noPredictors(methods: [String])
+  /// The guidance check found no `diffusionnag` method in the suite.
+  case noDiffusionMethod(methods: [String])
 
   /// One line saying what is wrong and what to do.
   public var description: String {
@@ -48,6 +50,8 @@ public enum RunError: Error, Equatable, CustomStringConvertible {
       "\(path): cannot merge: \(reason)"
     case .noPredictors(let methods):
       "none of the suite's methods (\(methods.joined(separator: ", "))) has a predictor; see 'nasarena methods'"
+    case .noDiffusionMethod(let methods):
+      "none of the suite's methods (\(methods.joined(separator: ", "))) is diffusionnag; the guidance check samples from its score model"
     case .invalidShard(let text):
       "invalid shard '\(text)'; expected i/N with 0 <= i < N, e.g. 0/4"
     }
