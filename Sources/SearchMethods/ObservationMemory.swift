@@ -1,3 +1,6 @@
+import Randomness
+import SearchSpaces
+
 /// What a method has learned so far in a trial: the signal of every queried architecture.
 ///
 /// Most methods need the same bookkeeping (was this queried, what was its signal, which is
@@ -38,4 +41,13 @@ public struct ObservationMemory: Sendable {
 
   /// Number of queried architectures.
   public var count: Int { order.count }
+
+  /// Up to `count` unqueried architectures of `domain`, not in `excluded`, drawn uniformly
+  /// without replacement (the random sample a predictor ranks to fill a short round).
+  public func unqueriedSample(
+    _ count: Int, of domain: Domain, excluding excluded: Set<Int> = [], using rng: inout SeededGenerator
+  ) -> [Int] {
+    let unqueried = domain.indices.filter { !contains($0) && !excluded.contains($0) }
+    return rng.sampleWithoutReplacement(min(count, unqueried.count), from: unqueried.count).map { unqueried[$0] }
+  }
 }

@@ -48,8 +48,9 @@ public struct UnconditionalSampleCheck: Sendable {
     self.drawn = drawn
     self.samplerSteps = samplerSteps
     valid = validCells.count
-    unique = Set(validCells.map { space.status(of: $0).poolIndex.map { "p\($0)" } ?? "\($0)" }).count
-    inPool = validCells.filter { space.status(of: $0).poolIndex != nil }.count
+    let indices = validCells.map { space.status(of: $0).poolIndex }
+    unique = Set(zip(validCells, indices).map { cell, index in index.map { "p\($0)" } ?? "\(cell)" }).count
+    inPool = indices.filter { $0 != nil }.count
     let layout = space.tokenLayout
     frequencies = Self.frequencies(validCells.compactMap(layout.tokens(of:)), layout: layout)
     poolFrequencies = Self.frequencies((0..<space.poolSize).compactMap { layout.tokens(of: space.architecture(at: $0)) }, layout: layout)

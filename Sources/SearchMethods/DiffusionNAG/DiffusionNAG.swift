@@ -148,10 +148,7 @@ public struct DiffusionNAG: Pretrainable, Recommending, GenerationReporting {
     let byIndex = Dictionary(uniqueKeysWithValues: candidates.map { ($0.index, $0.architecture) })
     var proposals = order.prefix(wanted).compactMap { byIndex[$0].map { Proposal.architecture($0) } }
     if proposals.count < wanted {
-      let chosen = Set(order.prefix(wanted))
-      let known = memory
-      let unqueried = domain.indices.filter { !known.contains($0) && !chosen.contains($0) }
-      let sample = rng.sampleWithoutReplacement(min(settings.fallbackSample, unqueried.count), from: unqueried.count).map { unqueried[$0] }
+      let sample = memory.unqueriedSample(settings.fallbackSample, of: domain, excluding: Set(order.prefix(wanted)), using: &rng)
       let ranked = PredictedRanking(sample, scores: ranker.predict(form.matrices(ofPool: sample))).order
       proposals += ranked.prefix(wanted - proposals.count).map { Proposal.poolIndex($0) }
     }

@@ -152,9 +152,7 @@ public struct SemiGANNAD: PredictorProviding, Recommending, GenerationReporting 
     var proposals = order.prefix(wanted).map { Proposal.architecture(candidates[$0].architecture) }
     var chosen = Set(order.prefix(wanted).map { candidates[$0].index })
     if proposals.count < wanted {
-      let known = memory
-      let unqueried = domain.indices.filter { !known.contains($0) && !chosen.contains($0) }
-      let sample = rng.sampleWithoutReplacement(min(settings.fallbackSample, unqueried.count), from: unqueried.count).map { unqueried[$0] }
+      let sample = memory.unqueriedSample(settings.fallbackSample, of: domain, excluding: chosen, using: &rng)
       let ranked = PredictedRanking(sample, scores: model.predict(poolIndices: sample, of: pool)).order
       for index in ranked.prefix(wanted - proposals.count) {
         proposals.append(.poolIndex(index))
