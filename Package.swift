@@ -2,7 +2,8 @@
 // NASArena: an honest, fast, reproducible arena for neural-architecture-search methods.
 //
 // Targets are layered; imports only point down this list (see docs/ARCHITECTURE.md):
-//   nasarena (CLI) -> Harness -> SearchMethods -> Models -> NeuralNetworks -> Tensor
+//   nasarena -> NASArenaCommandLine (CLI) -> Harness -> ExternalMethods (plugins) -> SearchMethods
+//     -> Models -> NeuralNetworks -> Tensor
 //   Models, SearchMethods -> SearchSpaces (structure only: no table, no label)
 //   Harness -> Benchmarks (tables, tasks: the labels) -> SearchSpaces
 //   Workloads (the numerics timings of `nasarena perf`) -> Models
@@ -23,7 +24,13 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .executable(name: "nasarena", targets: ["nasarena"]),
+    // What an outside package needs to add its own methods (docs/PLUGINS.md).
+    .library(name: "SearchSpaces", targets: ["SearchSpaces"]),
+    .library(name: "Randomness", targets: ["Randomness"]),
+    .library(name: "Models", targets: ["Models"]),
+    .library(name: "SearchMethods", targets: ["SearchMethods"]),
     .library(name: "Harness", targets: ["Harness"]),
+    .library(name: "NASArenaCommandLine", targets: ["NASArenaCommandLine"]),
   ],
   dependencies: [
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
@@ -44,12 +51,13 @@ let package = Package(
     .target(name: "Benchmarks", dependencies: ["SearchSpaces", "CZlib"]),
     .target(name: "Models", dependencies: ["SearchSpaces", "NeuralNetworks", "Tensor", "Randomness"]),
     .target(name: "SearchMethods", dependencies: ["SearchSpaces", "Models", "Randomness"]),
+    .target(name: "ExternalMethods", dependencies: ["SearchMethods", "SearchSpaces", "Randomness"]),
     .target(name: "Workloads", dependencies: ["Models", "NeuralNetworks", "SearchSpaces", "Tensor", "Randomness"]),
     .target(name: "Results"),
     .target(
       name: "Harness",
       dependencies: [
-        "SearchMethods", "Results", "Benchmarks", "SearchSpaces", "Randomness", "Analysis", "BinaryCoding",
+        "SearchMethods", "ExternalMethods", "Results", "Benchmarks", "SearchSpaces", "Randomness", "Analysis", "BinaryCoding",
         .product(name: "Yams", package: "Yams"),
       ]),
 
@@ -58,12 +66,13 @@ let package = Package(
     .target(name: "Reports", dependencies: ["Analysis", "Results"]),
 
     // MARK: - Command-line tool
-    .executableTarget(
-      name: "nasarena",
+    .target(
+      name: "NASArenaCommandLine",
       dependencies: [
-        "Harness", "Analysis", "Reports", "Results", "SearchMethods", "Benchmarks", "SearchSpaces", "Workloads", "NeuralNetworks",
-        "Tensor", "Randomness", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Harness", "ExternalMethods", "Analysis", "Reports", "Results", "SearchMethods", "Benchmarks", "SearchSpaces", "Workloads",
+        "NeuralNetworks", "Tensor", "Randomness", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+    .executableTarget(name: "nasarena", dependencies: ["NASArenaCommandLine"]),
 
     // MARK: - Tests
     .target(
@@ -76,10 +85,15 @@ let package = Package(
     .testTarget(name: "SearchSpacesTests", dependencies: ["SearchSpaces", "Randomness"]),
     .testTarget(name: "BenchmarksTests", dependencies: ["Benchmarks", "SearchSpaces", "Randomness"]),
     .testTarget(name: "ModelsTests", dependencies: ["Models", "Analysis", "TestSupport", "Benchmarks", "SearchSpaces", "NeuralNetworks", "Tensor", "Randomness"]),
-    .testTarget(name: "SearchMethodsTests", dependencies: ["SearchMethods", "Models", "TestSupport", "Benchmarks", "SearchSpaces", "Harness", "Randomness"]),
+    .testTarget(name: "SearchMethodsTests", dependencies: ["SearchMethods", "ExternalMethods", "Models", "TestSupport", "Benchmarks", "SearchSpaces", "Harness", "Randomness"]),
     .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "NeuralNetworks", "Randomness"]),
     .testTarget(name: "ResultsTests", dependencies: ["Results"]),
-    .testTarget(name: "HarnessTests", dependencies: ["Harness", "TestSupport", "SearchMethods", "Benchmarks", "SearchSpaces", "Results", "Analysis", "Randomness"]),
+    .testTarget(
+      name: "HarnessTests",
+      dependencies: [
+        "Harness", "ExternalMethods", "TestSupport", "SearchMethods", "Benchmarks", "SearchSpaces", "Results", "Analysis", "Randomness",
+      ],
+      exclude: ["Plugins"]),
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results", "Randomness"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analysis", "Results"]),
     .testTarget(name: "EndToEndTests", dependencies: ["Harness", "Analysis", "Reports", "Results", "SearchMethods", "Randomness", "TestSupport"]),

@@ -31,6 +31,12 @@ public struct MethodEntry: Sendable {
 
   /// Registers the method type `M` with every ability it adopts.
   public init<M: SearchMethod>(_: M.Type) {
+    self.init(M.self) { settings, context in try M(settings: settings, context: context) }
+  }
+
+  /// Registers the method type `M`, built for each trial by `make` instead of `M.init`: for a
+  /// method that needs more than its settings, such as a plugin's command.
+  public init<M: SearchMethod>(_: M.Type, building make: @escaping @Sendable (M.Settings, SearchContext) throws -> M) {
     pretraining = (M.self as? any Pretrainable.Type).map { PretrainingAbility($0) }
     name = M.name
     abstract = M.abstract
@@ -49,7 +55,7 @@ public struct MethodEntry: Sendable {
     }
     decodeSettings = { decoder in try M.Settings.decoded(from: decoder) }
     checkSpace = { settings, space in try M.check(try M.typedSettings(settings), against: space) }
-    build = { settings, context in try M(settings: try M.typedSettings(settings), context: context) }
+    build = { settings, context in try make(try M.typedSettings(settings), context) }
     if let predicting = M.self as? any PredictorProviding.Type {
       buildPredictor = { settings, domain in try predicting.makePredictor(erased: settings, domain: domain) }
     } else {

@@ -33,7 +33,7 @@ import Testing
       name: "unknown method",
       yaml: "name: t\ntrials: 2\nbudget: { queries: 10 }\ntasks: [tiny]\nmethods:\n  - method: regularised-evolution\n",
       expected: "test.yaml:6:13: methods[0].method: unknown method 'regularised-evolution' (did you mean 'regularized-evolution'?); known: "
-        + MethodRegistry.builtIn.map(\.name).joined(separator: ", ")),
+        + (MethodRegistry.builtIn.map(\.name) + ["external"]).joined(separator: ", ")),
     ErrorCase(
       name: "unknown setting",
       yaml:

@@ -1,4 +1,5 @@
 import Benchmarks
+import ExternalMethods
 import Foundation
 import SearchMethods
 import TestSupport
@@ -111,7 +112,8 @@ extension SettingsLawTests {
     let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("docs/SETTINGS.md")
     let committed = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n## ")
-    let written = SettingsDocument.markdown(for: MethodRegistry.builtIn).components(separatedBy: "\n## ")
+    let documented = MethodRegistry.builtIn + [ExternalMethod.documentationEntry]
+    let written = SettingsDocument.markdown(for: documented).components(separatedBy: "\n## ")
     #expect(committed.first == written.first)
     for section in committed.dropFirst() {
       let title = section.prefix { $0 != "\n" }

@@ -39,7 +39,7 @@ import Testing
     return names.map { name in String(name.filter { $0 != "\"" && $0 != " " }) }
   }
 
-  @Test(arguments: ["SearchMethods", "Models", "SearchSpaces"])
+  @Test(arguments: ["SearchMethods", "ExternalMethods", "Models", "SearchSpaces"])
   func targetsMethodsSeeDoNotDependOnTheTables(_ target: String) throws {
     let dependencies = try Self.dependencies(of: target, in: Self.manifest())
     #expect(!dependencies.isEmpty)

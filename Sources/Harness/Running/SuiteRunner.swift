@@ -192,7 +192,8 @@ public enum SuiteRunner {
         group.addTask {
           var sink = TrialLogSink(writer: writer, cell: cell, logged: lines)
           let pretrained = Result { try stage.value(label: spec.label, task: task.name) }
-          return try await TrialRunner(suite: suite, task: task, spec: spec, trial: cell.trial, pretrained: pretrained).run(into: &sink)
+          return try await TrialRunner(suite: suite, task: task, spec: spec, trial: cell.trial, pretrained: pretrained, folder: folder.path)
+            .run(into: &sink)
         }
       }
       for _ in 0..<min(workers, todo.count) { launch() }

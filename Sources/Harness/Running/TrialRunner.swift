@@ -15,11 +15,14 @@ struct TrialRunner {
   let trial: Int
   /// The method's pretrained value (`nil` without pretraining), or why pretraining failed.
   var pretrained: Result<(any Sendable)?, any Error> = .success(nil)
+  /// The run folder, where a method may write side files (a plugin's stderr).
+  var folder: String?
 
   func run(into sink: inout TrialLogSink) async throws -> TrialRecord {
     let trialSeed = SeedPlan.trialSeed(suiteSeed: suite.seed, task: task.name, trial: trial)
     let design = InitialDesign(domain: task.domain, seed: SeedPlan.initialDesignSeed(trialSeed: trialSeed))
-    let context = SearchContext(domain: task.domain, initialDesign: design)
+    let identity = TrialIdentity(task: task.name, method: spec.label, index: trial, seed: trialSeed, folder: folder)
+    let context = SearchContext(domain: task.domain, initialDesign: design, trial: identity)
     var rng = SeedPlan.methodGenerator(trialSeed: trialSeed, methodName: spec.entry.name)
     var oracle = Oracle(task: task, budget: suite.budget, duplicates: suite.duplicates)
     let clock = ContinuousClock()

@@ -1,3 +1,4 @@
+import ExternalMethods
 import Results
 import SearchMethods
 
@@ -97,7 +98,7 @@ private enum MatmulChoice: String, CaseIterable {
 }
 
 extension MethodSpec: Decodable {
-  private enum CodingKeys: String, CodingKey, CaseIterable { case method, label, settings }
+  private enum CodingKeys: String, CodingKey, CaseIterable { case method, label, settings, command, options }
 
   public init(from decoder: any Decoder) throws {
     try decoder.rejectUnknownKeys(CodingKeys.self)
@@ -105,14 +106,31 @@ extension MethodSpec: Decodable {
     let path = decoder.codingPath.map(\.pathComponent)
     let name = try container.scalar(String.self, .method, default: nil, expected: "a method name", path: path)
     let entries = decoder.userInfo[.methodEntries] as? [MethodEntry] ?? []
-    guard let entry = entries.first(where: { $0.name == name }) else {
-      let names = entries.map(\.name)
+    let isPlugin = name == ExternalMethod.name && !entries.contains { $0.name == name }
+    if !isPlugin && !entries.contains(where: { $0.name == name }) {
+      let names = entries.map(\.name) + [ExternalMethod.name]
       let hint = Suggestion.closest(to: name, among: names).map { " (did you mean '\($0)'?)" } ?? ""
       throw SuiteValueError(
         path: decoder.codingPath.map(\.pathComponent) + ["method"],
         message: "unknown method '\(name)'\(hint); known: \(names.joined(separator: ", "))")
     }
-    self.entry = entry
+    if let entry = entries.first(where: { $0.name == name }) {
+      for key in [CodingKeys.command, .options] where container.contains(key) {
+        throw SuiteValueError(
+          path: path + [key.stringValue],
+          message: "'\(key.stringValue)' belongs to 'method: external' (a plugin); method '\(name)' has no \(key.stringValue)")
+      }
+      launch = nil
+      self.entry = entry
+    } else {
+      let plugin = try Self.decodeLaunch(container, path: path)
+      launch = plugin
+      self.entry = ExternalMethod.entry(plugin)
+    }
+    if isPlugin && !container.contains(.label) {
+      throw SuiteValueError(
+        path: path + ["label"], message: "missing key 'label'; a plugin needs a label naming it in logs and reports (e.g. 'label: my-method')")
+    }
     label = try container.scalar(String.self, .label, default: name, expected: "a label", path: path)
     guard !label.allSatisfy(\.isWhitespace) else {
       throw SuiteValueError(
@@ -124,6 +142,28 @@ extension MethodSpec: Decodable {
     } else {
       settings = entry.defaults
     }
+  }
+
+  /// The `command:` and `options:` of a plugin.
+  private static func decodeLaunch(_ container: KeyedDecodingContainer<CodingKeys>, path: [String]) throws -> PluginLaunch {
+    guard container.contains(.command) else {
+      throw SuiteValueError(
+        path: path + ["command"], message: "missing key 'command'; expected the plugin's program and arguments, e.g. [python3, plugins/my_method.py]")
+    }
+    let command = try container.scalar(
+      [String].self, .command, default: nil, expected: "a list of strings: the program, then its arguments", path: path)
+    guard let program = command.first, !program.allSatisfy(\.isWhitespace) else {
+      throw SuiteValueError(path: path + ["command"], message: "an empty command; expected the program first, e.g. [python3, plugins/my_method.py]")
+    }
+    var options = JSONValue.null
+    if container.contains(.options) {
+      do {
+        options = try container.decode(JSONValue.self, forKey: .options)
+      } catch {
+        throw SuiteValueError(path: path + ["options"], message: "options that JSON cannot hold (\(error)); expected plain YAML values")
+      }
+    }
+    return PluginLaunch(command: command, options: options)
   }
 }
 

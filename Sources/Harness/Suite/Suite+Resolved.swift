@@ -1,3 +1,4 @@
+import ExternalMethods
 import Foundation
 import Randomness
 import SearchMethods
@@ -89,11 +90,13 @@ extension Suite {
   }
 
   private func methodNode(_ spec: MethodSpec, text: (String) -> Node, quoted: Bool) throws -> Node {
-    Node([
-      (Node("method"), text(spec.entry.name)),
-      (Node("label"), text(spec.label)),
-      (Node("settings"), try jsonNode(EncodableSettings(spec.settings), quoted: quoted)),
-    ])
+    var pairs: [(Node, Node)] = [(Node("method"), text(spec.entry.name)), (Node("label"), text(spec.label))]
+    if let launch = spec.launch {
+      pairs.append((Node("command"), Node(launch.command.map(text), Tag(.seq), .flow)))
+      pairs.append((Node("options"), try jsonNode(launch.options, quoted: quoted)))
+    }
+    pairs.append((Node("settings"), try jsonNode(EncodableSettings(spec.settings), quoted: quoted)))
+    return Node(pairs)
   }
 
   /// Any encodable value as a YAML node, through key-sorted JSON (JSON is YAML); JSON strings

@@ -1,4 +1,5 @@
 import Benchmarks
+import ExternalMethods
 import Results
 import SearchMethods
 
@@ -76,4 +77,6 @@ public struct MethodSpec: Sendable {
   public let label: String
   /// The decoded, validated settings.
   public let settings: any MethodSettings
+  /// The program and options of a plugin (`method: external`), `nil` for a built-in method.
+  public let launch: PluginLaunch?
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Harness
+import SearchMethods
 
 /// `nasarena validate`: check suites without running them.
 struct ValidateCommand: AsyncParsableCommand {
@@ -21,7 +22,7 @@ struct ValidateCommand: AsyncParsableCommand {
 
   func run() async throws {
     try await reportingErrors {
-      let loader = SuiteLoader(taskNames: CatalogTaskSource.knownTaskNames)
+      let loader = SuiteLoader(methods: MethodCatalog.methods, taskNames: CatalogTaskSource.knownTaskNames)
       let source: CatalogTaskSource?
       do {
         source = try CatalogTaskSource()

@@ -1,7 +1,6 @@
 import ArgumentParser
 
 /// The `nasarena` command: run NAS comparison suites and report them.
-@main
 struct NASArenaCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "nasarena",

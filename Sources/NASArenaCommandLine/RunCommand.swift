@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Harness
 import Results
+import SearchMethods
 import Tensor
 
 /// `nasarena run`: run a suite (or resume one) and write its run folder.
@@ -59,7 +60,7 @@ struct RunCommand: AsyncParsableCommand {
   func run() async throws {
     let summary = try await reportingErrors { () async throws -> RunSummary in
       let source = try CatalogTaskSource()
-      let loader = SuiteLoader(taskNames: source.taskNames)
+      let loader = SuiteLoader(methods: MethodCatalog.methods, taskNames: source.taskNames)
       let progress = ProgressPrinter(enabled: !quiet)
       var options = RunOptions(
         workers: workers, shard: try shard.map(Shard.init(parsing:)), progress: progress.update, cache: cacheOption.cache,

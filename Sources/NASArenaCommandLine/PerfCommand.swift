@@ -107,5 +107,5 @@ struct PerfCommand: AsyncParsableCommand {
     }
   }
 
-  static var builtInMethodNames: [String] { MethodRegistry.builtIn.map(\.name) }
+  static var builtInMethodNames: [String] { MethodCatalog.methods.map(\.name) }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Harness
 import Results
+import SearchMethods
 
 /// `nasarena guidance`: does DiffusionNAG's predictor guidance steer samples to better cells?
 struct GuidanceCommand: AsyncParsableCommand {
@@ -55,7 +56,8 @@ struct GuidanceCommand: AsyncParsableCommand {
   func run() async throws {
     try await reportingErrors {
       let source = try CatalogTaskSource()
-      let suite = try SuiteLoader(taskNames: source.taskNames).load(path: suite, preflight: NumericBackendChoice.preflight(source))
+      let suite = try SuiteLoader(methods: MethodCatalog.methods, taskNames: source.taskNames).load(
+        path: suite, preflight: NumericBackendChoice.preflight(source))
       let folder = RunFolder(path: output ?? "results/\(suite.name)-guidance-\(RunCommand.timestamp())")
       try folder.create()
       let rows = try await GuidanceCheck.evaluate(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Benchmarks
 import Foundation
 import Harness
+import SearchMethods
 
 /// `nasarena data`: what the shipped benchmark data holds, and whether it is intact.
 struct DataCommand: AsyncParsableCommand {
@@ -45,7 +46,7 @@ struct DataCommand: AsyncParsableCommand {
               + (offer.datasets.map { "; dataset: one of \($0.joined(separator: ", "))" } ?? ""))
         }
         if let suite {
-          let loaded = try SuiteLoader(taskNames: source.taskNames).load(path: suite)
+          let loaded = try SuiteLoader(methods: MethodCatalog.methods, taskNames: source.taskNames).load(path: suite)
           print("\n## Tasks declared in \(suite)\n")
           if loaded.declaredTasks.isEmpty { print("(none)") }
           for declaration in loaded.declaredTasks { print(TaskSummary(try catalog.task(declared: declaration)).description + "\n") }

@@ -4,6 +4,7 @@ import Foundation
 import Harness
 import Reports
 import Results
+import SearchMethods
 import Tensor
 
 /// `nasarena predictors`: how well each method's predictor ranks architectures from few labels.
@@ -42,7 +43,8 @@ struct PredictorsCommand: AsyncParsableCommand {
   func run() async throws {
     try await reportingErrors {
       let source = try CatalogTaskSource()
-      let suite = try SuiteLoader(taskNames: source.taskNames).load(path: suite, preflight: NumericBackendChoice.preflight(source))
+      let suite = try SuiteLoader(methods: MethodCatalog.methods, taskNames: source.taskNames).load(
+        path: suite, preflight: NumericBackendChoice.preflight(source))
       let (backend, _) = try NumericBackendChoice.select(suite.matmul)
       let folder = RunFolder(path: output ?? "results/\(suite.name)-predictors-\(RunCommand.timestamp())")
       try folder.create()
