@@ -8,7 +8,7 @@
   outside  proposes pool indices outside the domain, forever
   badtoken proposes a token row of the wrong length
   quiet    answers hello with nothing and exits 0
-  idle     does nothing: an empty-handed ask is answered with the next domain index (protocol cost)
+  idle     does nothing but answer: one domain index per ask (to time the protocol itself)
 """
 import json
 import random
@@ -35,6 +35,7 @@ domain_set = set(domain)
 outside = [i for i in range(space["poolSize"]) if i not in domain_set]
 send({"type": "ready"})
 best = None
+position = 0
 for line in sys.stdin:
     message = json.loads(line)
     kind = message["type"]
@@ -62,6 +63,7 @@ for line in sys.stdin:
         send({"type": "proposals", "proposals": [{"tokens": [0]}]})
         continue
     count = 1 if mode == "idle" else min(message["count"], 10)
-    batch, order = order[:count], order[count:]
+    batch = order[position:position + count]
+    position += len(batch)
     send({"type": "proposals", "proposals": [{"index": i} for i in batch]})
 print("fixture plugin done", file=sys.stderr, flush=True)
