@@ -84,6 +84,16 @@ import Testing
     }
   }
 
+  @Test func theTrialTimeoutStopsAPluginThatAnswersEachStepInTime() async throws {
+    // The trial's deadline starts before hello, so it passes before the first ask's own.
+    let folder = try await Fixtures.run(try Fixtures.suite(Self.suite(["hang"], trials: 1, settings: "{stepTimeout: 1, trialTimeout: 1}")))
+    let record = try #require(try Self.trials(folder).first { $0.method == "hang" })
+    #expect(record.status == .failed)
+    #expect(
+      record.message?.contains("plugin step 0 (ask): the trial passed its trialTimeout of 1 s; the plugin was stopped") == true,
+      "\(record.message ?? "")")
+  }
+
   @Test func aPluginThatCannotStartFailsItsTrials() async throws {
     let yaml = Self.suite(["works"]).replacingOccurrences(of: "[python3, \"\(Self.fixture)\", works]", with: "[no-such-program-nasarena]")
     let folder = Fixtures.temporaryFolder()
