@@ -32,7 +32,8 @@ enum ExitStatus {
   /// The exit code for an error.
   static func code(for error: any Error) -> ExitCode {
     switch error {
-    case is SuiteError, is ValidationError, is BackendError, is MethodSettingsError: invalidInput
+    case is SuiteError, is ValidationError, is BackendError, is MethodSettingsError, is ReproductionError: invalidInput
+    case is PublishedNumbersError: badData
     case let error as BenchmarkError: code(for: error)
     case let error as ResultStoreError: code(for: error)
     case let error as RunError: code(for: error)

@@ -20,6 +20,7 @@ struct NASArenaCommand: AsyncParsableCommand {
     version: "0.1.0",
     subcommands: [
       RunCommand.self, ReportCommand.self, ValidateCommand.self, MethodsCommand.self, DataCommand.self,
-      MergeCommand.self, CompareCommand.self, PredictorsCommand.self, GuidanceCommand.self, PerfCommand.self, NewMethodCommand.self,
+      MergeCommand.self, CompareCommand.self, ReproduceCommand.self, PredictorsCommand.self, GuidanceCommand.self, PerfCommand.self,
+      NewMethodCommand.self,
     ])
 }

@@ -27,7 +27,7 @@ import Testing
       name: "unknown top-level key",
       yaml: base + "\ntrails: 3\n",
       expected:
-        "test.yaml:7:1: trails: unknown key 'trails' (did you mean 'trials'?); allowed: name, seed, trials, budget, duplicates, tasks, methods, workers, matmul, report, predictorQuality"
+        "test.yaml:7:1: trails: unknown key 'trails' (did you mean 'trials'?); allowed: name, seed, trials, budget, duplicates, tasks, methods, workers, matmul, report, predictorQuality, reproduce"
     ),
     ErrorCase(
       name: "unknown method",

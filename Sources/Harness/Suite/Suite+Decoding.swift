@@ -15,7 +15,7 @@ extension CodingUserInfoKey {
 
 extension Suite: Decodable {
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case name, seed, trials, budget, duplicates, tasks, methods, workers, matmul, report, predictorQuality
+    case name, seed, trials, budget, duplicates, tasks, methods, workers, matmul, report, predictorQuality, reproduce
   }
 
   public init(from decoder: any Decoder) throws {
@@ -58,6 +58,17 @@ extension Suite: Decodable {
     matmul = try container.choice(MatmulChoice.self, .matmul, default: .auto, path: path).rawValue
     report = try container.decodeIfPresent(ReportSettingsBlock.self, forKey: .report)?.settings ?? ReportSettings()
     predictorQuality = try container.decodeIfPresent(PredictorQualitySettings.self, forKey: .predictorQuality) ?? PredictorQualitySettings()
+    reproduction = try container.decodeIfPresent(ReproductionPlan.self, forKey: .reproduce)
+    for (index, target) in (reproduction?.targets ?? []).enumerated() {
+      let path = ["reproduce", "targets", String(index)]
+      guard labels.contains(target.method) else {
+        throw SuiteValueError(
+          path: path + ["method"], message: "'\(target.method)' is not a method label of this suite; labels: \(labels.joined(separator: ", "))")
+      }
+      guard tasks.contains(target.task) else {
+        throw SuiteValueError(path: path + ["task"], message: "'\(target.task)' is not a task of this suite; tasks: \(tasks.joined(separator: ", "))")
+      }
+    }
     if case .seconds = budget {
     } else if case .queries(let n) = budget, !report.checkpoints.contains(where: { $0 <= n }) {
       throw SuiteValueError(path: ["report", "checkpoints"], message: "no checkpoint is within the budget of \(n) queries")

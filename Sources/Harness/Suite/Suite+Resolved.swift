@@ -67,6 +67,19 @@ extension Suite {
           (Node("precisionAt"), Node(predictorQuality.precisionAt.map { Node(String($0)) }, Tag(.seq), .flow)),
         ])
       ))
+    if let reproduction {
+      let targets = reproduction.targets.map { target in
+        Node([(Node("row"), text(target.row)), (Node("method"), text(target.method)), (Node("task"), text(target.task))])
+      }
+      pairs.append(
+        (
+          "reproduce",
+          Node([
+            (Node("tolerance"), Node(String(reproduction.tolerance))), (Node("baselines"), text(reproduction.baselines)),
+            (Node("targets"), Node(targets)),
+          ])
+        ))
+    }
     return Node(pairs)
   }
 

@@ -33,6 +33,8 @@ public struct Suite: Sendable {
   public var report: ReportSettings
   /// How `nasarena predictors` evaluates the methods' predictors.
   public var predictorQuality: PredictorQualitySettings
+  /// The published numbers `nasarena reproduce` holds this suite against, if any.
+  public var reproduction: ReproductionPlan?
 
   /// Method labels in suite order.
   public var methodLabels: [String] { methods.map(\.label) }
