@@ -124,6 +124,16 @@ import Testing
     #expect(try Fixtures.canonicalLog(folder) == expected)
   }
 
+  @Test func shardsOfAPluginSuiteMergeIntoTheUnshardedRun() async throws {
+    let suite = try Fixtures.suite(Self.suite(["works"], trials: 3))
+    let whole = try Fixtures.canonicalLog(try await Fixtures.run(suite))
+    var shards: [RunFolder] = []
+    for index in 0..<2 { shards.append(try await Fixtures.run(suite, workers: 1, shard: try Shard(parsing: "\(index)/2"))) }
+    let merged = Fixtures.temporaryFolder("merged")
+    try RunMerger.merge(shards, into: merged)
+    #expect(try RunLog.read(path: merged.logFile).map(RunLog.deterministicLine) == whole)
+  }
+
   @Test func pluginEntriesAreCheckedAndTheirOptionsSurviveTheResolvedSuite() throws {
     let suite = try Fixtures.suite(Self.suite(["works"]))
     let spec = try #require(suite.methods.last)
