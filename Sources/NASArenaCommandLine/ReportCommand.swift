@@ -41,6 +41,12 @@ enum ReportPipeline {
   /// Analyses the locked folder's verified records and writes the CSVs, summary and report
   /// into it (each file to a temporary name first, then renamed).
   static func write(lock: RunFolderLock) throws -> [String] {
-    try ReportWriter.write(RunAnalysis(records: lock.folder.readRecords()), to: lock.folder.path)
+    try writeAnalysed(lock: lock).files
+  }
+
+  /// As `write(lock:)`, also returning the analysis the files were written from.
+  static func writeAnalysed(lock: RunFolderLock) throws -> (files: [String], analysis: RunAnalysis) {
+    let analysis = RunAnalysis(records: try lock.folder.readRecords())
+    return (try ReportWriter.write(analysis, to: lock.folder.path), analysis)
   }
 }

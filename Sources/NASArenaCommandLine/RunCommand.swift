@@ -1,6 +1,8 @@
+import Analysis
 import ArgumentParser
 import Foundation
 import Harness
+import Reports
 import Results
 import SearchMethods
 import Tensor
@@ -93,7 +95,8 @@ struct RunCommand: AsyncParsableCommand {
       }
       progress.finish()
       if !noReport && options.shard == nil {
-        let written = try ReportPipeline.write(lock: lock)
+        let (written, analysis) = try ReportPipeline.writeAnalysed(lock: lock)
+        if !quiet { print(HeadlineText.text(analysis), terminator: "") }
         print("wrote \(written.count) files to \(summary.folder)")
       }
       return summary
