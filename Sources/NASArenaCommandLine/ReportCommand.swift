@@ -9,15 +9,73 @@ struct ReportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
     abstract: "Recompute curves, statistics, summary.md and report.html of a run folder from its log alone.",
-    discussion: "Example:\n  nasarena report results/quickstart-20261122-070000")
+    discussion: """
+      Examples:
+        nasarena report results/quickstart-20261122-070000
+        nasarena report results/nb201 --checkpoints 20,50,100 --band std --output results/nb201-std
+      The suite's report settings (in the manifest) are used unless an option replaces one for
+      this report; the manifest keeps the run's own, so a later plain 'nasarena report' writes
+      the files as the suite asked. With --output the files go to that folder (not a run
+      folder) and the run folder is left as it is.
+      """)
 
   @Argument(help: "The run folder.")
   var folder: String
 
+  @Option(help: "Query counts to compare methods at, e.g. 10,50,100 (replaces the suite's checkpoints).")
+  var checkpoints: String?
+
+  @Option(help: "The band around mean curves: stderr or std (replaces the suite's band).")
+  var band: String?
+
+  @Option(help: "Regret plots on a log axis: true or false (replaces the suite's logRegret).")
+  var logRegret: Bool?
+
+  @Option(help: "Write the report files into this folder instead of the run folder.")
+  var output: String?
+
   func run() async throws {
     try await reportingErrors {
-      let written = try ReportPipeline.write(folder: RunFolder(path: folder))
+      let overrides = try settingsOverride()
+      let written: [String]
+      if let output {
+        if FileManager.default.fileExists(atPath: RunFolder(path: output).logFile) {
+          throw ValidationError("\(output) holds a run's log; write the report into another folder")
+        }
+        var records = try RunFolder(path: folder).readRecords()
+        records.manifest.report = try ReportPipeline.checked(overrides(records.manifest.report), budget: records.manifest.budget)
+        written = try ReportWriter.write(RunAnalysis(records: records), to: output)
+      } else {
+        written = try ReportPipeline.write(folder: RunFolder(path: folder), settings: overrides)
+      }
       for file in written { print(file) }
+    }
+  }
+
+  /// The report settings with this command's options applied.
+  private func settingsOverride() throws -> @Sendable (ReportSettings) -> ReportSettings {
+    var points: [Int]?
+    if let checkpoints {
+      let parsed = checkpoints.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+      guard !parsed.isEmpty, parsed.allSatisfy({ ($0 ?? 0) >= 1 }) else {
+        throw ValidationError("--checkpoints must be positive query counts separated by commas, e.g. 10,50,100; got '\(checkpoints)'")
+      }
+      points = Array(Set(parsed.compactMap { $0 })).sorted()
+    }
+    var chosen: ReportSettings.Band?
+    if let band {
+      guard let value = ReportSettings.Band(rawValue: band) else {
+        throw ValidationError("--band must be one of \(ReportSettings.Band.allCases.map(\.rawValue).joined(separator: ", ")); got '\(band)'")
+      }
+      chosen = value
+    }
+    let (logRegret, fixedPoints, fixedBand) = (logRegret, points, chosen)
+    return { settings in
+      var settings = settings
+      if let fixedPoints { settings.checkpoints = fixedPoints }
+      if let fixedBand { settings.band = fixedBand }
+      if let logRegret { settings.logRegret = logRegret }
+      return settings
     }
   }
 }
@@ -26,7 +84,7 @@ struct ReportCommand: AsyncParsableCommand {
 enum ReportPipeline {
   /// Reports a folder: refuses one without a log before touching it, then takes its write
   /// lock and writes.
-  static func write(folder: RunFolder) throws -> [String] {
+  static func write(folder: RunFolder, settings: @Sendable (ReportSettings) -> ReportSettings = { $0 }) throws -> [String] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
       throw ResultStoreError.missingFile(path: folder.path, expected: "a run folder written by 'nasarena run'")
@@ -35,7 +93,18 @@ enum ReportPipeline {
       throw ResultStoreError.missingFile(
         path: folder.logFile, expected: "the run's query log; derived files are computed from it and are left as they are")
     }
-    return try write(lock: try RunFolderLock.acquire(folder, command: "nasarena report", creating: false))
+    let lock = try RunFolderLock.acquire(folder, command: "nasarena report", creating: false)
+    var records = try lock.folder.readRecords()
+    records.manifest.report = try checked(settings(records.manifest.report), budget: records.manifest.budget)
+    return try ReportWriter.write(RunAnalysis(records: records), to: lock.folder.path)
+  }
+
+  /// `settings`, unless none of its checkpoints is within a query budget (as a suite is refused).
+  static func checked(_ settings: ReportSettings, budget: BudgetLimit?) throws -> ReportSettings {
+    if let queries = budget?.queries, !settings.checkpoints.contains(where: { $0 <= queries }) {
+      throw ValidationError("no checkpoint of \(settings.checkpoints) is within the run's budget of \(queries) queries")
+    }
+    return settings
   }
 
   /// Analyses the locked folder's verified records and writes the CSVs, summary and report

@@ -73,6 +73,12 @@ import Testing
     (["run", "configs/quickstart.yaml", "--workers", "-1"], "--workers must be 0 or more, got -1."),
     (["data", "random-search", "nb201-cifar10", "--queries", "-5"], "--queries must be at least 1, got -5"),
     (["perf", "--section", "trials", "--trials", "-2"], "--trials must be at least 1, got -2"),
+    (["report", "results/reference/nb201-predictors-check", "--checkpoints", "0,x"], "--checkpoints must be positive query counts"),
+    (["report", "results/reference/nb201-predictors-check", "--band", "quartiles"], "--band must be one of stderr, std"),
+    (
+      ["report", "results/reference/semigan-nad-signatures", "--checkpoints", "5000", "--output", "/tmp/nasarena-never"],
+      "no checkpoint of [5000] is within the run's budget of 100 queries"
+    ),
   ])
   func negativeOptionValuesGetAClearMessage(arguments: [String], message: String) throws {
     let output = try CommandLineTool.run(arguments)
