@@ -34,6 +34,9 @@ struct ReportCommand: AsyncParsableCommand {
   @Option(help: "Write the report files into this folder instead of the run folder.")
   var output: String?
 
+  @Flag(help: "Also write trial_curves.csv (every trial's incumbents after every query) and queries.csv (the log as a table).")
+  var tidy = false
+
   func run() async throws {
     try await reportingErrors {
       let overrides = try settingsOverride()
@@ -44,9 +47,9 @@ struct ReportCommand: AsyncParsableCommand {
         }
         var records = try RunFolder(path: folder).readRecords()
         records.manifest.report = try ReportPipeline.checked(overrides(records.manifest.report), budget: records.manifest.budget)
-        written = try ReportWriter.write(RunAnalysis(records: records), to: output)
+        written = try ReportWriter.write(RunAnalysis(records: records), to: output) + (tidy ? ReportWriter.writeTidy(records, to: output) : [])
       } else {
-        written = try ReportPipeline.write(folder: RunFolder(path: folder), settings: overrides)
+        written = try ReportPipeline.write(folder: RunFolder(path: folder), settings: overrides, tidy: tidy)
       }
       for file in written { print(file) }
     }
@@ -84,7 +87,9 @@ struct ReportCommand: AsyncParsableCommand {
 enum ReportPipeline {
   /// Reports a folder: refuses one without a log before touching it, then takes its write
   /// lock and writes.
-  static func write(folder: RunFolder, settings: @Sendable (ReportSettings) -> ReportSettings = { $0 }) throws -> [String] {
+  static func write(
+    folder: RunFolder, settings: @Sendable (ReportSettings) -> ReportSettings = { $0 }, tidy: Bool = false
+  ) throws -> [String] {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
       throw ResultStoreError.missingFile(path: folder.path, expected: "a run folder written by 'nasarena run'")
@@ -96,7 +101,8 @@ enum ReportPipeline {
     let lock = try RunFolderLock.acquire(folder, command: "nasarena report", creating: false)
     var records = try lock.folder.readRecords()
     records.manifest.report = try checked(settings(records.manifest.report), budget: records.manifest.budget)
-    return try ReportWriter.write(RunAnalysis(records: records), to: lock.folder.path)
+    let written = try ReportWriter.write(RunAnalysis(records: records), to: lock.folder.path)
+    return written + (tidy ? try ReportWriter.writeTidy(records, to: lock.folder.path) : [])
   }
 
   /// `settings`, unless none of its checkpoints is within a query budget (as a suite is refused).
