@@ -44,6 +44,34 @@ public struct RunProgress: Sendable {
   public let elapsedSeconds: Double
   /// Trials that failed so far.
   public let failed: Int
+  /// Per method label with trials to run in this process, in suite order.
+  public var methods: [MethodProgress] = []
+  /// Trials run at once.
+  public var workers = 1
+
+  /// One method's share of the run.
+  public struct MethodProgress: Sendable {
+    /// The method label.
+    public let method: String
+    /// Its trials finished in this process.
+    public let finished: Int
+    /// Its trials still to run.
+    public let remaining: Int
+    /// Mean wall-clock seconds of its finished trials, `nil` before the first.
+    public let secondsPerTrial: Double?
+  }
+
+  /// Wall-clock seconds left: each method's remaining trials at its mean trial time (methods
+  /// without a finished trial at the mean of all), spread over the workers; `nil` before any
+  /// trial has finished.
+  public var secondsLeft: Double? {
+    let known = methods.compactMap { method in method.secondsPerTrial.map { ($0, method.finished) } }
+    let count = known.reduce(0) { $0 + $1.1 }
+    guard count > 0 else { return nil }
+    let overall = known.reduce(0) { $0 + $1.0 * Double($1.1) } / Double(count)
+    let work = methods.reduce(0.0) { $0 + Double($1.remaining) * ($1.secondsPerTrial ?? overall) }
+    return work / Double(max(1, min(workers, methods.reduce(0) { $0 + $1.remaining })))
+  }
 }
 
 /// What a finished run did.

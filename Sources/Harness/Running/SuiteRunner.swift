@@ -181,7 +181,9 @@ public enum SuiteRunner {
     var queries = 0
     var done = 0
 
-    try await withThrowingTaskGroup(of: TrialRecord.self) { group in
+    var remaining = Dictionary(grouping: todo, by: \.method).mapValues(\.count)
+    var trialSeconds: [String: (total: Double, count: Int)] = [:]
+    try await withThrowingTaskGroup(of: (TrialRecord, Double).self) { group in
       var next = 0
       func launch() {
         guard next < todo.count else { return }
@@ -192,18 +194,32 @@ public enum SuiteRunner {
         group.addTask {
           var sink = TrialLogSink(writer: writer, cell: cell, logged: lines)
           let pretrained = Result { try stage.value(label: spec.label, task: task.name) }
-          return try await TrialRunner(suite: suite, task: task, spec: spec, trial: cell.trial, pretrained: pretrained, folder: folder.path)
-            .run(into: &sink)
+          let started = ContinuousClock.now
+          let record = try await TrialRunner(
+            suite: suite, task: task, spec: spec, trial: cell.trial, pretrained: pretrained, folder: folder.path
+          ).run(into: &sink)
+          return (record, (ContinuousClock.now - started).seconds)
         }
       }
       for _ in 0..<min(workers, todo.count) { launch() }
-      while let record = try await group.next() {
+      while let (record, seconds) = try await group.next() {
         done += 1
         queries += record.queries
+        remaining[record.method, default: 1] -= 1
+        trialSeconds[record.method, default: (0, 0)].total += seconds
+        trialSeconds[record.method, default: (0, 0)].count += 1
         if record.status == .failed { failures.append("\(record.cell): \(record.message ?? "failed")") }
+        let methods = suite.methodLabels.compactMap { label -> RunProgress.MethodProgress? in
+          guard let left = remaining[label] else { return nil }
+          let timing = trialSeconds[label]
+          return RunProgress.MethodProgress(
+            method: label, finished: timing?.count ?? 0, remaining: left,
+            secondsPerTrial: timing.map { $0.total / Double($0.count) })
+        }
         options.progress?(
           RunProgress(
-            finished: done, total: todo.count, queries: queries, elapsedSeconds: (clock.now - start).seconds, failed: failures.count))
+            finished: done, total: todo.count, queries: queries, elapsedSeconds: (clock.now - start).seconds, failed: failures.count,
+            methods: methods, workers: workers))
         launch()
       }
     }
