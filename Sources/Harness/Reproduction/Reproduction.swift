@@ -84,10 +84,9 @@ public struct Reproduction: Sendable {
     let values = taskAnalysis.trials.filter { $0.cell.method == target.method && ($0.status == "completed" || $0.status == "exhausted") }
       .map(selected).filter(\.isFinite)
     guard values.count >= 2 else { return refused(["\(values.count) finished trials of '\(target.method)'; at least 2 are needed"]) }
-    let mean = values.reduce(0, +) / Double(values.count)
-    let variance = values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count - 1)
-    let standardError = (variance / Double(values.count)).squareRoot()
-    let ours = (mean: mean, standardDeviation: variance.squareRoot(), standardError: standardError)
+    let summary = Summary(values)
+    let mean = summary.mean
+    let ours = (mean: mean, standardDeviation: summary.std, standardError: summary.stderr)
     var caveats: [String] = []
     if let trials = row.trials, trials != values.count { caveats.append("\(values.count) trials here, \(trials) published") }
     if row.status != .verified {

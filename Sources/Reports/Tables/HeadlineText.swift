@@ -19,15 +19,15 @@ public enum HeadlineText {
           rows.append((method, .nan, .nan, 0, failed))
           continue
         }
-        let mean = values.reduce(0, +) / Double(values.count)
-        let variance = values.count > 1 ? values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count - 1) : 0
-        rows.append((method, mean, (variance / Double(values.count)).squareRoot(), values.count, failed))
+        let summary = Summary(values)
+        rows.append((method, summary.mean, summary.stderr, values.count, failed))
       }
       rows.sort { ($0.mean.isNaN ? -Double.infinity : $0.mean) > ($1.mean.isNaN ? -Double.infinity : $1.mean) }
       let width = max(6, rows.map(\.method.count).max() ?? 0)
       for row in rows {
         let name = row.method.padding(toLength: width, withPad: " ", startingAt: 0)
-        let value = row.mean.isNaN ? "   no finished trial" : "\(NumberFormat.fixed(row.mean, 2)) ± \(NumberFormat.fixed(row.standardError, 2))"
+        let spread = row.standardError.isNaN ? "–" : NumberFormat.fixed(row.standardError, 2)
+        let value = row.mean.isNaN ? "   no finished trial" : "\(NumberFormat.fixed(row.mean, 2)) ± \(spread)"
         let failed = row.failed > 0 ? ", \(row.failed) failed" : ""
         text += "  \(name)  \(value)  (\(row.trials) trials\(failed))\n"
       }
