@@ -45,9 +45,7 @@ struct ReportCommand: AsyncParsableCommand {
         if FileManager.default.fileExists(atPath: RunFolder(path: output).logFile) {
           throw ValidationError("\(output) holds a run's log; write the report into another folder")
         }
-        var records = try RunFolder(path: folder).readRecords()
-        records.manifest.report = try ReportPipeline.checked(overrides(records.manifest.report), budget: records.manifest.budget)
-        written = try ReportWriter.write(RunAnalysis(records: records), to: output) + (tidy ? ReportWriter.writeTidy(records, to: output) : [])
+        written = try ReportPipeline.write(try RunFolder(path: folder).readRecords(), to: output, settings: overrides, tidy: tidy)
       } else {
         written = try ReportPipeline.write(folder: RunFolder(path: folder), settings: overrides, tidy: tidy)
       }
@@ -99,10 +97,18 @@ enum ReportPipeline {
         path: folder.logFile, expected: "the run's query log; derived files are computed from it and are left as they are")
     }
     let lock = try RunFolderLock.acquire(folder, command: "nasarena report", creating: false)
-    var records = try lock.folder.readRecords()
+    return try write(try lock.folder.readRecords(), to: lock.folder.path, settings: settings, tidy: tidy)
+  }
+
+  /// Writes the report of `records` into `directory`, with `settings` applied to the run's
+  /// report settings, and the tidy tables when `tidy`.
+  static func write(
+    _ records: RunRecords, to directory: String, settings: (ReportSettings) -> ReportSettings, tidy: Bool
+  ) throws -> [String] {
+    var records = records
     records.manifest.report = try checked(settings(records.manifest.report), budget: records.manifest.budget)
-    let written = try ReportWriter.write(RunAnalysis(records: records), to: lock.folder.path)
-    return written + (tidy ? try ReportWriter.writeTidy(records, to: lock.folder.path) : [])
+    let written = try ReportWriter.write(RunAnalysis(records: records), to: directory)
+    return written + (tidy ? try ReportWriter.writeTidy(records, to: directory) : [])
   }
 
   /// `settings`, unless none of its checkpoints is within a query budget (as a suite is refused).
