@@ -21,6 +21,9 @@ public struct RunAnalysis: Sendable {
   /// generating method that reported token counts (empty when none did, or when the task
   /// records predate signatures).
   public var signatures: [GeneratedSignature]
+  /// Average rank, normalised regret, Friedman test and critical difference over all tasks;
+  /// `nil` when fewer than two methods share every task.
+  public var crossTask: CrossTaskSummary?
   /// Training-loss series per task, method, round and series (empty when no method reported
   /// loss curves).
   public var lossRounds: [LossCurveRound]
@@ -45,6 +48,7 @@ public struct RunAnalysis: Sendable {
     generationRounds = GenerationRound.all(records.generations)
     signatures = GeneratedSignature.all(tasks: records.tasks, methods: records.methods, records: records.generations)
     lossRounds = LossCurveRound.all(records.generations)
+    crossTask = CrossTaskSummary(tasks: tasks, methods: records.methods, settings: records.manifest.report)
   }
 
   /// The report settings of the run.

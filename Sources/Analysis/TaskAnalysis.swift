@@ -17,11 +17,14 @@ public struct TaskAnalysis: Sendable {
   public var checkpoints: [Int]
   /// Every trial, by method (suite order) then trial index.
   public var trials: [TrialOutcome]
-  /// `best_signal` and `oracle_max` at every query count, by method, curve, query.
+  /// The incumbent series of every trial with queries, by method (suite order) then trial
+  /// index: the per-trial view and the cross-task summary read them.
+  public var trialCurves: [TrialCurve]
+  /// `report_of_best_signal` and `oracle_max` at every query count, by method, curve, query.
   public var curves: [CurvePoint]
   /// The seconds grid (empty when the task has no costs).
   public var secondsGrid: [Double]
-  /// `best_signal` and `oracle_max` on the seconds grid, by method, curve, time.
+  /// `report_of_best_signal` and `oracle_max` on the seconds grid, by method, curve, time.
   public var secondsCurves: [CurvePoint]
   /// Queries to each target under each convention, by method, target, convention.
   public var queriesToTarget: [QueriesToTarget]
@@ -29,7 +32,7 @@ public struct TaskAnalysis: Sendable {
   public var comparisons: [PairedComparison]
   /// Average rank of each method at every query count.
   public var ranks: [RankPoint]
-  /// Bootstrap intervals of mean `best_signal` at every checkpoint.
+  /// Bootstrap intervals of mean `report_of_best_signal` at every checkpoint.
   public var bootstrap: [BootstrapInterval]
   /// `oracle_max` with recommendations, for methods that recommended (empty otherwise).
   public var recommendations: [CurvePoint]
@@ -78,6 +81,7 @@ public struct TaskAnalysis: Sendable {
       curvesByMethod.append((method, curves))
     }
     trials = outcomes
+    trialCurves = curvesByMethod.flatMap(\.1)
 
     let allCurves = curvesByMethod.flatMap(\.1)
     let queryCount = allCurves.map(\.queries).max() ?? 0

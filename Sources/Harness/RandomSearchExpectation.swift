@@ -41,7 +41,7 @@ public struct RandomSearchExpectation: Sendable {
   }
 
   /// Mean and standard deviation of the report metric of the best-signal architecture after
-  /// `queries` random queries (the `best_signal` incumbent).
+  /// `queries` random queries (the `report_of_best_signal` incumbent).
   ///
   /// - Complexity: O(N).
   public func bestSignal(after queries: Int) -> (mean: Double, standardDeviation: Double) {
@@ -106,7 +106,7 @@ public struct RandomSearchExpectation: Sendable {
   }
 
   /// Probability that the best-signal architecture after `queries` random queries has a
-  /// report metric of at least `threshold`: the `best_signal` incumbent meets the target at
+  /// report metric of at least `threshold`: the `report_of_best_signal` incumbent meets the target at
   /// that query count (a tied signal group counts the share of its members that meet it).
   ///
   /// - Complexity: O(N).

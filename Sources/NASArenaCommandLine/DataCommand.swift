@@ -96,10 +96,11 @@ struct DataCommand: AsyncParsableCommand {
           print("## \(name): random search, \(n) queries, \(expectation.domainSize) architectures\n")
           print(
             String(
-              format: "best_signal after %d: %.3f ± %.3f (sd); oracle_max after %d: %.3f\n", n, incumbent.mean, incumbent.standardDeviation, n,
+              format: "report_of_best_signal after %d: %.3f ± %.3f (sd); oracle_max after %d: %.3f\n", n, incumbent.mean, incumbent.standardDeviation,
+              n,
               expectation.oracleMax(after: n)))
           print(
-            "| target | threshold | architectures at or above | oracle_max: P(reached by \(n)) | expected queries to reach | median | best_signal: P(incumbent at \(n) reaches) |"
+            "| target | threshold | architectures at or above | oracle_max: P(reached by \(n)) | expected queries to reach | median | report_of_best_signal: P(incumbent at \(n) reaches) |"
           )
           print("|---|---:|---:|---:|---:|---:|---:|")
           for (label, threshold) in [

@@ -13,6 +13,7 @@ struct ReportCommand: AsyncParsableCommand {
       Examples:
         nasarena report results/quickstart-20261122-070000
         nasarena report results/nb201 --checkpoints 20,50,100 --band std --output results/nb201-std
+        nasarena report results/nb201 --trial-view quartiles
       The suite's report settings (in the manifest) are used unless an option replaces one for
       this report; the manifest keeps the run's own, so a later plain 'nasarena report' writes
       the files as the suite asked. With --output the files go to that folder (not a run
@@ -30,6 +31,9 @@ struct ReportCommand: AsyncParsableCommand {
 
   @Option(help: "Regret plots on a log axis: true or false (replaces the suite's logRegret).")
   var logRegret: Bool?
+
+  @Option(help: "The per-trial view: none, lines (every trial, one plot per method) or quartiles (median and IQR); replaces the suite's trialView.")
+  var trialView: String?
 
   @Option(help: "Write the report files into this folder instead of the run folder.")
   var output: String?
@@ -70,12 +74,21 @@ struct ReportCommand: AsyncParsableCommand {
       }
       chosen = value
     }
-    let (logRegret, fixedPoints, fixedBand) = (logRegret, points, chosen)
+    var view: ReportSettings.TrialView?
+    if let trialView {
+      guard let value = ReportSettings.TrialView(rawValue: trialView) else {
+        throw ValidationError(
+          "--trial-view must be one of \(ReportSettings.TrialView.allCases.map(\.rawValue).joined(separator: ", ")); got '\(trialView)'")
+      }
+      view = value
+    }
+    let (logRegret, fixedPoints, fixedBand, fixedView) = (logRegret, points, chosen, view)
     return { settings in
       var settings = settings
       if let fixedPoints { settings.checkpoints = fixedPoints }
       if let fixedBand { settings.band = fixedBand }
       if let logRegret { settings.logRegret = logRegret }
+      if let fixedView { settings.trialView = fixedView }
       return settings
     }
   }

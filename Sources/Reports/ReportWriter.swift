@@ -12,7 +12,8 @@ public enum ReportWriter {
   /// Files: `curves.csv`, `curves_seconds.csv`, `trials.csv`, `queries_to_optimum.csv`,
   /// `wilcoxon.csv`, `ranks.csv`, `bootstrap.csv`, `recommendations.csv` (only when the run has
   /// recommendations), `generations.csv` (only when a method reported generations), `signatures.csv` (only when
-  /// a method reported token counts on a task whose record has a signature), `summary.md`
+  /// a method reported token counts on a task whose record has a signature), `cross_task.csv`
+  /// (only when two or more methods share every task), `summary.md`
   /// and `report.html`.
   /// - Parameters:
   ///   - analysis: the analysed run.
@@ -76,6 +77,7 @@ public enum ReportWriter {
     if let recommendations = CSVTable.recommendations(analysis) { tables.append(recommendations) }
     if let generations = CSVTable.generations(analysis) { tables.append(generations) }
     if let signatures = CSVTable.signatures(analysis) { tables.append(signatures) }
+    if let crossTask = analysis.crossTask { tables.append(CrossTaskText.csv(crossTask)) }
     return tables.map { ($0.name, $0.text) } + [
       ("summary.md", SummaryMarkdown.text(analysis)), ("report.html", HTMLReport.text(analysis)),
     ]

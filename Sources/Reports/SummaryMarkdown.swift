@@ -17,6 +17,9 @@ enum SummaryMarkdown {
         "> **WARNING:** tasks in the log without a task record, not analysed: "
         + analysis.tasksWithoutRecord.joined(separator: ", ") + "\n\n"
     }
+    if let crossTask = analysis.crossTask {
+      out += "## Across tasks\n\n" + CrossTaskText.table(crossTask).markdown + "\n" + CrossTaskText.note(crossTask) + "\n\n"
+    }
     for task in analysis.tasks {
       let name = task.task.name
       out += section(task, generations: analysis.generationRounds.filter { $0.task == name })
@@ -85,15 +88,15 @@ enum TaskFacts {
 
   /// How to read the results table.
   static func resultsNote(_ task: TaskAnalysis) -> String {
-    "Mean ± standard error over trials of `best_signal` (report metric of the architecture with the best search "
-      + "signal so far); regret is optimum − value. Reached: trials whose `best_signal` reached the threshold; "
+    "Mean ± standard error over trials of `report_of_best_signal` (report metric of the architecture with the best search "
+      + "signal so far); regret is optimum − value. Reached: trials whose `report_of_best_signal` reached the threshold; "
       + "KM median: Kaplan-Meier median of queries to reach it, censoring trials that never did (– when fewer than "
       + "half are estimated to reach it). Mean rank: 1 is best. Bold: best in column."
   }
 
   /// How to read a Wilcoxon table.
   static let wilcoxonNote =
-    "Two-sided, paired by trial, on `best_signal`; zero differences dropped (Wilcoxon), exact p for up to 25 "
+    "Two-sided, paired by trial, on `report_of_best_signal`; zero differences dropped (Wilcoxon), exact p for up to 25 "
     + "non-zero pairs, normal approximation otherwise; Holm across the pairs of this checkpoint (bold: < 0.05). "
     + "Rank-biserial > 0 when A tends to be higher."
 

@@ -30,7 +30,7 @@ public struct TaskRecord: Hashable, Sendable, Codable {
   /// A warning for reports, e.g. that the table is a subset.
   public var caveat: String?
   /// The test-of-best-signal ceiling: the report metric of the architecture with the best
-  /// search signal (the best such value on signal ties), the most the `best_signal` curve can
+  /// search signal (the best such value on signal ties), the most the `report_of_best_signal` curve can
   /// reach. Below `optimumReport` when the best-signal and best-report architectures differ
   /// (NAS-Bench-201 ImageNet16-120); `nil` in task records written before it existed.
   public var bestSignalReport: Double?

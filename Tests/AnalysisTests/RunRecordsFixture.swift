@@ -42,8 +42,8 @@ enum RunRecordsFixture {
 
   /// Two methods on one task, worked by hand in `RunAnalysisTests`.
   ///
-  /// a/0: signals 1,3,2,3 reports 5,7,9,8 -> best_signal 5,7,7,7; oracle_max 5,7,9,9
-  /// a/1: signals 2,1,5 reports 6,10,9 (exhausted) -> best_signal 6,6,9; oracle_max 6,10,10
+  /// a/0: signals 1,3,2,3 reports 5,7,9,8 -> report_of_best_signal 5,7,7,7; oracle_max 5,7,9,9
+  /// a/1: signals 2,1,5 reports 6,10,9 (exhausted) -> report_of_best_signal 6,6,9; oracle_max 6,10,10
   /// a/2: reports 4,5,6,7 (no closing record)
   /// b/0: 3,4,5,6  b/1: 8,8,8,8  b/2: 2,9,9,10 (failed)  b/3: failed before any query
   static func twoMethods(

@@ -24,6 +24,6 @@ import Testing
     }
     // One trial of regularized-evolution failed in the synthetic run: it is counted apart.
     #expect(text.contains("(29 trials, 1 failed)"))
-    #expect(blocks[0].hasPrefix("synthetic-a: final best_signal") && blocks[0].contains("optimum 94.00"))
+    #expect(blocks[0].hasPrefix("synthetic-a: final report_of_best_signal") && blocks[0].contains("optimum 94.00"))
   }
 }

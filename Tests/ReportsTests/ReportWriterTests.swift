@@ -29,7 +29,7 @@ extension ReportWriterTests {
     #expect(
       written == [
         "curves.csv", "curves_seconds.csv", "trials.csv", "queries_to_optimum.csv", "wilcoxon.csv", "ranks.csv",
-        "bootstrap.csv", "recommendations.csv", "summary.md", "report.html",
+        "bootstrap.csv", "recommendations.csv", "cross_task.csv", "summary.md", "report.html",
       ])
     let first = try written.map { try Self.read(folder, $0) }
     try ReportWriter.write(RunAnalysis(records: SyntheticRun.records()), to: folder.path)
@@ -106,7 +106,7 @@ extension ReportWriterTests {
         + "regret_mean,regret_std,regret_stderr,regret_median,regret_q25,regret_q75,regret_min,regret_max")
     #expect(
       lines.dropFirst().first
-        == "toy,a,best_signal,1,2,5.5,0.7071067811865476,0.5,5.5,5.25,5.75,5,6,4.5,0.7071067811865476,0.5,4.5,4.25,4.75,4,5")
+        == "toy,a,report_of_best_signal,1,2,5.5,0.7071067811865476,0.5,5.5,5.25,5.75,5,6,4.5,0.7071067811865476,0.5,4.5,4.25,4.75,4,5")
   }
 
   @Test func wilcoxonAndTrialRows() throws {
@@ -126,7 +126,8 @@ extension ReportWriterTests {
     let summary = try #require(Self.handFiles()["summary.md"])
     #expect(
       summary.contains(
-        "| method | best_signal @ 3 | regret @ 3 | optimum reached | KM median to optimum | top 1 % reached | KM median to top 1 % | mean rank @ 3 |")
+        "| method | report_of_best_signal @ 3 | regret @ 3 | optimum reached | KM median to optimum | top 1 % reached | KM median to top 1 % | mean rank @ 3 |"
+      )
     )
     #expect(summary.contains("| a | **8.00 ± 1.00** | **2.00 ± 1.00** | 0/2 (0 %) | – | 1/2 (50 %) | 3 | **1.00** |"))
     #expect(summary.contains("| b | 4.50 ± 0.50 | 5.50 ± 0.50 | 0/2 (0 %) | – | 0/2 (0 %) | – | 2.00 |"))
@@ -151,10 +152,11 @@ extension ReportWriterTests {
     let files = Dictionary(uniqueKeysWithValues: ReportWriter.contents(of: Self.synthetic).map { ($0.name, $0.text) })
     let html = try #require(files["report.html"])
     #expect(!html.contains("<script") && !html.contains("<link") && !html.contains("@import") && !html.contains("url(http"))
-    // Task a: best, regret, oracle, seconds, rank, recommendations; task b: no seconds, no recommendations.
-    #expect(html.components(separatedBy: "<svg ").count - 1 == 6 + 4)
+    // The cross-task diagram; task a: best, regret, oracle, seconds, rank, recommendations;
+    // task b: no seconds, no recommendations.
+    #expect(html.components(separatedBy: "<svg ").count - 1 == 1 + 6 + 4)
     #expect(html.contains("⚠ CAVEAT: the table is a 10 % subset"))
-    #expect(html.contains("regret of best_signal (log scale)"))
+    #expect(html.contains("regret of report_of_best_signal (log scale)"))
     #expect(html.contains(">random-search</text>") && html.contains("stroke=\"#0072B2\""))
   }
 }
@@ -167,7 +169,7 @@ extension ReportWriterTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nasarena-report-fixture")
     let written = try ReportWriter.write(Self.synthetic, to: folder.path)
     print("synthetic report: \(folder.appendingPathComponent("report.html").path)")
-    #expect(written.count == 10)
+    #expect(written.count == 11)
   }
 }
 
@@ -187,9 +189,9 @@ extension ReportWriterTests {
     #expect(files["wilcoxon.csv"]?.split(separator: "\n").count == 1)
     #expect(files["ranks.csv"]?.split(separator: "\n").count == 1)
     // A single trial has no spread: std and stderr are empty fields.
-    #expect(files["curves.csv"]?.contains("\ntoy,a,best_signal,3,1,7,,,7,7,7,7,7,3,,,3,3,3,3,3\n") == true)
+    #expect(files["curves.csv"]?.contains("\ntoy,a,report_of_best_signal,3,1,7,,,7,7,7,7,7,3,,,3,3,3,3,3\n") == true)
     let html = try #require(files["report.html"])
-    // best_signal, regret, oracle_max and seconds (each query costs 1); no rank plot for one method.
+    // report_of_best_signal, regret, oracle_max and seconds (each query costs 1); no rank plot for one method.
     #expect(html.components(separatedBy: "<svg ").count - 1 == 4)
     #expect(html.contains("No queries were recorded for this task."))
     #expect(files["summary.md"]?.contains("> **⚠ CAVEAT:** no architecture of this task was queried") == true)

@@ -1,6 +1,6 @@
 import Randomness
 
-/// A bootstrap confidence interval of one method's mean `best_signal` at a checkpoint.
+/// A bootstrap confidence interval of one method's mean `report_of_best_signal` at a checkpoint.
 ///
 /// Every (task, method, checkpoint) cell draws from its own generator,
 /// `SeededGenerator(seed: bootstrapSeed).derived("task/method/checkpoint")`, so an interval

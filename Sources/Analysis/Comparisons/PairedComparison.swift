@@ -1,6 +1,6 @@
 /// The Wilcoxon signed-rank comparison of two methods on one task at one query count.
 ///
-/// Values are `best_signal` at the checkpoint, paired by trial index (the trials of one index
+/// Values are `report_of_best_signal` at the checkpoint, paired by trial index (the trials of one index
 /// share their seed and initial design); trial indices missing for either method are left
 /// out. See `WilcoxonSignedRank` for the conventions.
 public struct PairedComparison: Hashable, Sendable {
@@ -65,7 +65,7 @@ extension PairedComparison {
   }
 }
 
-/// One method's `best_signal` at a checkpoint, keyed by trial index.
+/// One method's `report_of_best_signal` at a checkpoint, keyed by trial index.
 struct BestSignalByTrial {
   /// Value by trial index.
   var values: [Int: Double]

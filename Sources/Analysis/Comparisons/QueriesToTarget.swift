@@ -5,7 +5,7 @@ import Results
 /// A trial reaches the target at the first query count whose incumbent report is at least the
 /// target's threshold. A trial that never does is censored at its final query count (not
 /// dropped): `fractionReached` counts it as not reached and the Kaplan-Meier estimate treats it
-/// as "not reached by then". The primary convention is `best_signal` (what the method would
+/// as "not reached by then". The primary convention is `report_of_best_signal` (what the method would
 /// deploy); `oracle_max` is offered beside it for comparison with published plots.
 public struct QueriesToTarget: Hashable, Sendable {
   /// A quality target of a task.

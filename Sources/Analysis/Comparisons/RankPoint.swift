@@ -1,6 +1,6 @@
 /// The average rank of one method among a task's methods after a number of queries.
 ///
-/// At each query count, the methods are ranked within each trial index by `best_signal`
+/// At each query count, the methods are ranked within each trial index by `report_of_best_signal`
 /// (rank 1 is the highest; equal values share their average rank), and the ranks are averaged
 /// over the trial indices that every method of the task has. With k methods the ranks of one
 /// trial always sum to k(k+1)/2.

@@ -4,7 +4,7 @@
 public enum CurveKind: String, Hashable, Sendable, CaseIterable {
   /// Report metric of the architecture with the best search signal so far (ties: the earliest
   /// query); what a practitioner would deploy. The primary curve.
-  case bestSignal = "best_signal"
+  case bestSignal = "report_of_best_signal"
   /// Best report metric among the queries so far (the WeakNAS and BRP-NAS plots).
   case oracleMax = "oracle_max"
   /// `oracle_max` that also counts the method's recommendations made so far (the "oracle_max +

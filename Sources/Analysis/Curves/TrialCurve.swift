@@ -8,7 +8,7 @@ import Results
 public struct TrialCurve: Hashable, Sendable {
   /// The trial.
   public var cell: TrialCell
-  /// `best_signal` after each query.
+  /// `report_of_best_signal` after each query.
   public var bestSignal: [Double]
   /// `oracle_max` after each query.
   public var oracleMax: [Double]

@@ -19,3 +19,6 @@ func complementaryErrorFunction(_ x: Double) -> Double { erfc(x) }
 func standardNormalSurvival(_ z: Double) -> Double {
   0.5 * complementaryErrorFunction(z / 2.0.squareRoot())
 }
+
+/// Natural logarithm of the gamma function, for positive `x`.
+func logGamma(_ x: Double) -> Double { lgamma(x) }

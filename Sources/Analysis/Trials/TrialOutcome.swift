@@ -8,7 +8,7 @@ public struct TrialOutcome: Hashable, Sendable {
   public var record: TrialRecord?
   /// Counted queries found in the log.
   public var queries: Int
-  /// `best_signal` after the last query (NaN without queries).
+  /// `report_of_best_signal` after the last query (NaN without queries).
   public var finalBestSignal: Double
   /// `oracle_max` after the last query (NaN without queries).
   public var finalOracleMax: Double

@@ -83,7 +83,7 @@ public struct LabelColumn: Sendable {
 
 extension BenchmarkTask {
   /// The test-of-best-signal ceiling: the report metric of the domain's best-signal
-  /// architecture (the best report among signal ties), the most the `best_signal` curve can
+  /// architecture (the best report among signal ties), the most the `report_of_best_signal` curve can
   /// reach.
   public var bestSignalReport: Double {
     domain.indices.filter { signal[$0] == signal.maximum }.map { report[$0] }.max() ?? report[signal.argmax]

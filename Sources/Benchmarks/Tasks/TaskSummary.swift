@@ -22,7 +22,7 @@ public struct TaskSummary: Sendable, Hashable, CustomStringConvertible {
   public let reportOptimum: Double
   /// Warning for docs and reports, if any.
   public let caveat: String?
-  /// Report metric of the best-signal architecture (best on ties): the `best_signal` ceiling.
+  /// Report metric of the best-signal architecture (best on ties): the `report_of_best_signal` ceiling.
   public let bestSignalReport: Double
 
   /// The summary of `task`.

@@ -5,7 +5,7 @@ import Foundation
 public struct PublishedNumber: Sendable, Hashable {
   /// How the number picks its architecture.
   public enum Selection: String, Sendable, CaseIterable {
-    /// The report metric of the architecture with the best search signal (the `best_signal` curve).
+    /// The report metric of the architecture with the best search signal (the `report_of_best_signal` curve).
     case testOfBestSignal = "test-of-best-signal"
     /// The best report metric among the queried architectures (the `oracle_max` curve).
     case oracleMax = "oracle-max"

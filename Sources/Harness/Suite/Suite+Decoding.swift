@@ -182,7 +182,7 @@ extension MethodSpec: Decodable {
 private struct ReportSettingsBlock: Decodable {
   let settings: ReportSettings
   private enum CodingKeys: String, CodingKey, CaseIterable {
-    case checkpoints, band, logRegret, secondsGridPoints, bootstrapSamples, confidence, bootstrapSeed
+    case checkpoints, band, logRegret, secondsGridPoints, bootstrapSamples, confidence, bootstrapSeed, trialView
   }
 
   init(from decoder: any Decoder) throws {
@@ -201,6 +201,7 @@ private struct ReportSettingsBlock: Decodable {
     settings.confidence = try container.number(.confidence, default: settings.confidence, in: SuiteLimits.confidence, path: path)
     settings.bootstrapSeed = try container.scalar(
       UInt64.self, .bootstrapSeed, default: settings.bootstrapSeed, expected: "an integer in 0...\(UInt64.max)", path: path)
+    settings.trialView = try container.choice(ReportSettings.TrialView.self, .trialView, default: settings.trialView, path: path)
     self.settings = settings
   }
 }

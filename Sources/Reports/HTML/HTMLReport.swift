@@ -21,6 +21,12 @@ enum HTMLReport {
       out += "<details open><summary>Pretraining</summary>\n" + pretraining.html
       out += "<p class=\"note\">\(HTMLText.escaped(SummaryTable.pretrainingNote))</p></details>\n"
     }
+    if let crossTask = analysis.crossTask {
+      out += "<section>\n<h2>Across tasks</h2>\n"
+      out += CriticalDifferenceDiagram(summary: crossTask).svg
+      out += CrossTaskText.table(crossTask).html
+      out += "<p class=\"note\">\(HTMLText.withCode(CrossTaskText.note(crossTask)))</p>\n</section>\n"
+    }
     let settings = ReportSettingsView(analysis)
     for (index, task) in analysis.tasks.enumerated() {
       let name = task.task.name
@@ -93,6 +99,14 @@ enum HTMLReport {
     svg.plot .xlabel, svg.plot .ylabel { font-size: 14px; text-anchor: middle; }
     svg.plot .grid { stroke: #e6e6e6; stroke-width: 1; }
     svg.plot .frame { fill: none; stroke: #444; stroke-width: 1; }
+    svg.cddiagram { max-width: 900px; display: block; }
+    svg.plot .cd { stroke: #1a1a1a; stroke-width: 2; }
+    svg.plot .cdlabel { font-size: 13px; }
+    svg.plot .axis { stroke: #1a1a1a; stroke-width: 1.2; }
+    svg.plot .tick { text-anchor: middle; }
+    svg.plot .clique { stroke: #1a1a1a; stroke-width: 4; stroke-linecap: round; }
+    svg.plot line.reference { stroke: #555; stroke-width: 1.2; stroke-dasharray: 6 4; }
+    svg.plot text.reference { font-size: 12px; fill: #333; text-anchor: end; }
     svg.heatmap { max-width: 100%; height: auto; background: #fff; border: 1px solid #e4e4e4; }
     svg.heatmap text { font-size: 12px; fill: #1a1a1a; dominant-baseline: middle; }
     svg.heatmap .title { font-size: 15px; font-weight: 700; text-anchor: middle; }

@@ -10,6 +10,16 @@ struct LinePlot {
     var points: [(x: Double, y: Double)]
     /// Band around the line at the same x values: (x, low, high); empty for none.
     var band: [(x: Double, low: Double, high: Double)] = []
+    /// A faint thin line without a legend entry (one trial of a per-trial view).
+    var faint = false
+  }
+
+  /// A horizontal line at a value of note (the optimum, a threshold), labelled in the plot.
+  struct Reference {
+    /// Where the line is drawn.
+    var value: Double
+    /// Its label, drawn at the right end above the line.
+    var label: String
   }
 
   /// Unique id within the page (for the clip path).
@@ -30,6 +40,11 @@ struct LinePlot {
   var yScale: AxisScale?
   /// Whether small y values are drawn at the top (ranks: 1 is best).
   var yReversed = false
+  /// Horizontal reference lines; their values are inside the y range.
+  var references: [Reference] = []
+  /// Zoom the y axis to the points at or after this x (and the references); earlier points
+  /// that fall outside are clipped. `nil`: the axis covers every point.
+  var yZoomFrom: Double?
 
   private let width = 820.0
   private let height = 420.0
@@ -42,7 +57,11 @@ struct LinePlot {
   var svg: String {
     let xValues: [Double] = series.flatMap { $0.points.map(\.x) } + (xLogarithmic ? [] : [0])
     let xScale = AxisScale(covering: xValues, logarithmic: xLogarithmic, tight: true)
-    let yValues = series.flatMap { $0.points.map(\.y) + $0.band.flatMap { [$0.low, $0.high] } }
+    let zoom = yZoomFrom ?? -Double.infinity
+    let yValues =
+      series.flatMap { line in
+        line.points.filter { $0.x >= zoom }.map(\.y) + line.band.filter { $0.x >= zoom }.flatMap { [$0.low, $0.high] }
+      } + references.map(\.value)
     let yScale = self.yScale ?? AxisScale(covering: yValues, logarithmic: yLogarithmic && yValues.contains { $0 > 0 })
     func px(_ x: Double) -> Double { left + xScale.fraction(x) * (right - left) }
     func py(_ y: Double) -> Double {
@@ -62,12 +81,16 @@ struct LinePlot {
         out += "<path d=\"\(band)\" fill=\"\(colour)\" fill-opacity=\"0.16\" stroke=\"none\"/>\n"
       }
     }
-    for line in series {
+    for line in series where line.faint {
+      out += "<path d=\"\(linePath(line.points, px: px, py: py))\" fill=\"none\" stroke=\"\(Palette.colour(line.style))\" "
+      out += "stroke-width=\"0.7\" stroke-opacity=\"0.28\"/>\n"
+    }
+    for line in series where !line.faint {
       let dash = Palette.dash(line.style).map { " stroke-dasharray=\"\($0)\"" } ?? ""
       out += "<path d=\"\(linePath(line.points, px: px, py: py))\" fill=\"none\" stroke=\"\(Palette.colour(line.style))\" "
       out += "stroke-width=\"2.2\" stroke-linejoin=\"round\"\(dash)/>\n"
     }
-    out += "</g>\n" + legend() + "</svg>\n"
+    out += "</g>\n" + referenceLines(py: py) + legend() + "</svg>\n"
     return out
   }
 
@@ -93,9 +116,25 @@ struct LinePlot {
     return out + "</g>\n"
   }
 
+  /// The reference lines with their labels, moved apart where two would overlap.
+  private func referenceLines(py: (Double) -> Double) -> String {
+    guard !references.isEmpty else { return "" }
+    var out = "<g class=\"references\">\n"
+    var lastLabel = -Double.infinity
+    for reference in references.sorted(by: { py($0.value) < py($1.value) }) {
+      let y = py(reference.value)
+      guard y.isFinite, y >= top - 0.5, y <= bottom + 0.5 else { continue }
+      out += "<line x1=\"\(Self.n(left))\" y1=\"\(Self.n(y))\" x2=\"\(Self.n(right))\" y2=\"\(Self.n(y))\" class=\"reference\"/>"
+      let labelY = max(y - 7, lastLabel + 13, top + 8)
+      lastLabel = labelY
+      out += "<text x=\"\(Self.n(right - 6))\" y=\"\(Self.n(labelY))\" class=\"reference\">\(HTMLText.escaped(reference.label))</text>\n"
+    }
+    return out + "</g>\n"
+  }
+
   private func legend() -> String {
     var out = "<g class=\"legend\">\n"
-    for (row, line) in series.enumerated() {
+    for (row, line) in series.filter({ !$0.faint }).enumerated() {
       let y = top + 10 + Double(row) * 22
       let dash = Palette.dash(line.style).map { " stroke-dasharray=\"\($0)\"" } ?? ""
       out += "<line x1=\"\(Self.n(right + 14))\" y1=\"\(Self.n(y))\" x2=\"\(Self.n(right + 44))\" y2=\"\(Self.n(y))\" "

@@ -50,7 +50,7 @@ extension CSVTable {
     return table
   }
 
-  /// `bootstrap.csv`: percentile bootstrap intervals of mean `best_signal` at each checkpoint.
+  /// `bootstrap.csv`: percentile bootstrap intervals of mean `report_of_best_signal` at each checkpoint.
   static func bootstrap(_ analysis: RunAnalysis) -> CSVTable {
     var table = CSVTable(
       name: "bootstrap.csv",

@@ -1,7 +1,7 @@
 import Analysis
 
 extension CSVTable {
-  /// `curves.csv`: `best_signal` and `oracle_max` statistics at every query count.
+  /// `curves.csv`: `report_of_best_signal` and `oracle_max` statistics at every query count.
   static func curves(_ analysis: RunAnalysis) -> CSVTable {
     curveTable(name: "curves.csv", x: "query", points: analysis.tasks.flatMap(\.curves), integerX: true)
   }

@@ -6,7 +6,7 @@ extension CSVTable {
   /// trial, query), the columns named for what they hold.
   ///
   /// `report_of_best_signal` is the report metric of the architecture with the best search
-  /// signal so far (the `best_signal` curve), `best_report_seen` the best report metric queried
+  /// signal so far (the curve of that name), `best_report_seen` the best report metric queried
   /// so far (`oracle_max`), `cumulative_cost_s` the simulated training seconds spent.
   static func trialCurves(_ records: RunRecords) -> CSVTable {
     var table = CSVTable(

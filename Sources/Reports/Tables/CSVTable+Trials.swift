@@ -10,8 +10,8 @@ extension CSVTable {
     var table = CSVTable(
       name: "trials.csv",
       header: [
-        "task", "method", "trial", "seed", "status", "queries", "final_best_signal", "final_oracle_max",
-        "final_regret_best_signal", "final_regret_oracle_max", "cost_seconds", "proposals", "refused",
+        "task", "method", "trial", "seed", "status", "queries", "final_report_of_best_signal", "final_oracle_max",
+        "final_regret_of_best_signal", "final_regret_oracle_max", "cost_seconds", "proposals", "refused",
         "refused_invalid", "refused_not_in_pool", "refused_outside_domain", "repeats",
         "repeats_in_batch", "batches", "valid_rate", "method_seconds", "message",
       ])

@@ -1,14 +1,14 @@
 import Analysis
 
 /// The few lines `nasarena run` prints when a run ends: per task, each method's final
-/// `best_signal` (the report metric of its best-signal architecture at the end of the budget),
+/// `report_of_best_signal` (the report metric of its best-signal architecture at the end of the budget),
 /// mean ± standard error over its finished trials, best first, with the task's optimum.
 public enum HeadlineText {
   /// The headline of `analysis`, one block per task.
   public static func text(_ analysis: RunAnalysis) -> String {
     var text = ""
     for task in analysis.tasks {
-      text += "\(task.task.name): final best_signal (report metric of the best-signal architecture), "
+      text += "\(task.task.name): final report_of_best_signal (report metric of the best-signal architecture), "
       text += "mean ± s.e.; optimum \(NumberFormat.fixed(task.task.optimumReport, 2))\n"
       var rows: [(method: String, mean: Double, standardError: Double, trials: Int, failed: Int)] = []
       for method in task.methods {

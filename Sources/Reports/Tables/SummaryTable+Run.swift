@@ -21,12 +21,12 @@ extension SummaryTable {
     return table
   }
 
-  /// Per method: mean ± s.e. of `best_signal` at each checkpoint, final regret, queries to the
+  /// Per method: mean ± s.e. of `report_of_best_signal` at each checkpoint, final regret, queries to the
   /// optimum and the top 1 %, and the final average rank. The best value of each column is bold.
   static func results(_ task: TaskAnalysis) -> SummaryTable {
     let digits = ValueDigits(task.task)
     let final = task.queryCount
-    var header = ["method"] + task.checkpoints.map { "best_signal @ \($0)" }
+    var header = ["method"] + task.checkpoints.map { "report_of_best_signal @ \($0)" }
     header += ["regret @ \(final)", "optimum reached", "KM median to optimum", "top 1 % reached", "KM median to top 1 %", "mean rank @ \(final)"]
     var table = SummaryTable(header: header)
     let points = task.checkpoints.map { checkpoint in
