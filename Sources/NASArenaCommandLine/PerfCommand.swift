@@ -98,13 +98,39 @@ struct PerfCommand: AsyncParsableCommand {
     print(report.markdownTable)
   }
 
+  /// Whole trials, each method under a metered backend: wall and method time, the matrix
+  /// products' FLOPs, and the rates against a single-thread sgemm measured in the same run.
   private func printTrials(_ source: CatalogTaskSource) async throws {
+    let base = try Backends.select(.automatic)
+    let sgemm = MatrixMultiplyMeter.gigaflops(base, m: 1024, n: 256, k: 256, minimumSeconds: 1)
     print("## Whole trials (nb201-cifar10, \(queries) queries, one worker, log written)\n")
-    print("| method | ms / trial | ms in the method / trial |\n|---|---:|---:|")
+    print(String(format: "Backend %@; sgemm 1024x256x256 in this run: %.1f GF/s (one thread).\n", base.description, sgemm))
+    print(
+      "| method | ms / trial | ms in the method / trial | GFLOP / trial | GF/s of method time | GF/s in products | share of sgemm | method time in products |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     let names = methods.isEmpty ? PerfCommand.builtInMethodNames : methods
-    for timing in try await TrialTiming.measure(task: "nb201-cifar10", methods: names, queries: queries, trials: trials, source: source) {
-      print(String(format: "| %@ | %.2f | %.2f |", timing.method, timing.secondsPerTrial * 1000, timing.methodSecondsPerTrial * 1000))
+    for name in names {
+      let meter = MeteredBackend(base)
+      let timings = try await Backends.$current.withValue(meter) {
+        try await TrialTiming.measure(task: "nb201-cifar10", methods: [name], queries: queries, trials: trials, source: source)
+      }
+      for timing in timings {
+        let flops = meter.flops / Double(timing.trials)
+        let productSeconds = meter.seconds / Double(timing.trials)
+        let inMethod = timing.methodSecondsPerTrial > 0 ? flops / timing.methodSecondsPerTrial / 1e9 : 0
+        let inProducts = productSeconds > 0 ? flops / productSeconds / 1e9 : 0
+        let share = timing.methodSecondsPerTrial > 0 ? productSeconds / timing.methodSecondsPerTrial : 0
+        print(
+          String(
+            format: "| %@ | %.2f | %.2f | %.3f | %.1f | %.1f | %.0f %% | %.0f %% |", timing.method, timing.secondsPerTrial * 1000,
+            timing.methodSecondsPerTrial * 1000, flops / 1e9, inMethod, inProducts, inProducts / sgemm * 100, share * 100))
+      }
     }
+    print(
+      "\nGFLOP / trial counts 2mnk per matrix product (the work the products do; elementwise work is not counted). "
+        + "GF/s of method time divides it by the seconds inside the method's ask and tell, so it is the rate of the whole "
+        + "method against the sgemm rate: the share of the machine's limit the method reaches.")
   }
 
   static var builtInMethodNames: [String] { MethodCatalog.methods.map(\.name) }

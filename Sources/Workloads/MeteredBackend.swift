@@ -4,26 +4,31 @@ import Tensor
 /// products, so a training epoch can be compared with the raw matmul rate.
 ///
 /// It is mutable and therefore used by one task at a time (`NumericsTiming` installs it for a
-/// synchronous epoch only), hence `@unchecked Sendable`.
-final class MeteredBackend: MatrixMultiplyBackend, @unchecked Sendable {
-  let base: any MatrixMultiplyBackend
-  private(set) var flops: Double = 0
-  private(set) var seconds: Double = 0
+/// synchronous epoch only, `nasarena perf --section trials` for trials run by one worker),
+/// hence `@unchecked Sendable`.
+public final class MeteredBackend: MatrixMultiplyBackend, @unchecked Sendable {
+  /// The backend that does the products.
+  public let base: any MatrixMultiplyBackend
+  /// Floating-point operations of the products so far.
+  public private(set) var flops: Double = 0
+  /// Seconds spent in the products so far.
+  public private(set) var seconds: Double = 0
   private let clock = ContinuousClock()
 
-  init(_ base: any MatrixMultiplyBackend) {
+  /// Wraps `base` with zero counts.
+  public init(_ base: any MatrixMultiplyBackend) {
     self.base = base
   }
 
-  var description: String { base.description }
+  public var description: String { base.description }
 
   /// Forgets the counts (after a warm-up).
-  func reset() {
+  public func reset() {
     flops = 0
     seconds = 0
   }
 
-  func multiply(_ problem: MatrixMultiplyProblem) {
+  public func multiply(_ problem: MatrixMultiplyProblem) {
     let start = clock.now
     base.multiply(problem)
     seconds += (clock.now - start).seconds
@@ -40,9 +45,9 @@ extension Duration {
 }
 
 /// Measures the sustained rate of one matrix-product shape on one backend.
-enum MatrixMultiplyMeter {
+public enum MatrixMultiplyMeter {
   /// GF/s of `[m, k] · [k, n]`, repeated until at least `minimumSeconds` have passed.
-  static func gigaflops(
+  public static func gigaflops(
     _ backend: any MatrixMultiplyBackend, m: Int, n: Int, k: Int, minimumSeconds: Double
   ) -> Double {
     let a = [Float](repeating: 0.5, count: m * k)
