@@ -70,3 +70,56 @@ final class SequentialFile {
 private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
   read(descriptor, buffer, count)
 }
+
+/// A file written front to back through one buffer, flushed whenever it holds `chunkSize`
+/// bytes (the synthetic release file of `nasarena perf` is hundreds of megabytes).
+final class AppendingFile {
+  /// The path it writes.
+  let path: String
+  private let descriptor: Int32
+  private let chunkSize: Int
+  private var buffer: [UInt8] = []
+  /// Bytes appended so far.
+  private(set) var count = 0
+
+  /// Creates (or truncates) the file at `path`.
+  ///
+  /// - Throws: `BenchmarkError.cannotWrite` with the system's reason.
+  init(path: String, chunkSize: Int = 1 << 23) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard descriptor >= 0 else { throw BenchmarkError.cannotWrite(path: path, reason: SystemFiles.lastError()) }
+    self.path = path
+    self.descriptor = descriptor
+    self.chunkSize = chunkSize
+    buffer.reserveCapacity(chunkSize)
+  }
+
+  deinit {
+    close(descriptor)
+  }
+
+  /// Appends `bytes`.
+  ///
+  /// - Throws: `BenchmarkError.cannotWrite` when a flush fails.
+  func append(_ bytes: [UInt8]) throws {
+    buffer += bytes
+    count += bytes.count
+    if buffer.count >= chunkSize { try flush() }
+  }
+
+  /// Writes out what the buffer holds.
+  ///
+  /// - Throws: `BenchmarkError.cannotWrite` with the system's reason.
+  func flush() throws {
+    var written = 0
+    while written < buffer.count {
+      let result = buffer.withUnsafeBytes { raw -> Int in
+        guard let base = raw.baseAddress else { return -1 }
+        return write(descriptor, base + written, raw.count - written)
+      }
+      guard result > 0 else { throw BenchmarkError.cannotWrite(path: path, reason: SystemFiles.lastError()) }
+      written += result
+    }
+    buffer.removeAll(keepingCapacity: true)
+  }
+}

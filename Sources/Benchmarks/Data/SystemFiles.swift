@@ -75,6 +75,14 @@ enum SystemFiles {
     guard mkdir(path, 0o755) == 0 else { throw BenchmarkError.cannotWrite(path: path, reason: lastError()) }
   }
 
+  /// Makes `path` a symbolic link to `target`, replacing a link already there.
+  ///
+  /// - Throws: `BenchmarkError.cannotWrite` with the system's reason.
+  static func link(_ path: String, to target: String) throws {
+    unlink(path)
+    guard symlink(target, path) == 0 else { throw BenchmarkError.cannotWrite(path: path, reason: lastError()) }
+  }
+
   /// The text of the last system error (`strerror(errno)`).
   static func lastError() -> String {
     String(cString: strerror(errno))

@@ -70,7 +70,8 @@ struct NASBench101FullTable: Sendable {
     }
     let stated = try table.integers("space_index")
     if let row = stated.indices.first(where: { stated[$0] != indices[$0] || ($0 > 0 && indices[$0] <= indices[$0 - 1]) }) {
-      throw table.malformed(row: row, column: try table.column("space_index"), expected: "\(indices[row]), the pool row of the hash, above the previous row's")
+      throw table.malformed(
+        row: row, column: try table.column("space_index"), expected: "\(indices[row]), the pool row of the hash, above the previous row's")
     }
     var columns: [String: [Double]] = [:]
     for name in columnNames {
