@@ -8,7 +8,7 @@
 //   Harness -> Benchmarks (tables, tasks: the labels) -> SearchSpaces
 //   Workloads (the numerics timings of `nasarena perf`) -> Models
 //   Analysis -> Results, Randomness (seeded bootstrap); Reports -> Analysis
-//   SearchSpaces and Randomness sit below everything.
+//   SearchSpaces, Randomness and Checksums (CRC-32C of run logs and TFRecord frames) sit below everything.
 import PackageDescription
 
 // The numerics kernels need AVX2 and fused multiply-add; Swift's default x86-64 target has
@@ -40,6 +40,7 @@ let package = Package(
     // MARK: - Foundations
     .target(name: "Randomness"),
     .target(name: "BinaryCoding"),
+    .target(name: "Checksums"),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
 
     // MARK: - Numerics
@@ -48,12 +49,12 @@ let package = Package(
 
     // MARK: - Benchmarks, methods, harness
     .target(name: "SearchSpaces", dependencies: ["Randomness"]),
-    .target(name: "Benchmarks", dependencies: ["SearchSpaces", "CZlib"]),
+    .target(name: "Benchmarks", dependencies: ["SearchSpaces", "CZlib", "Checksums"]),
     .target(name: "Models", dependencies: ["SearchSpaces", "NeuralNetworks", "Tensor", "Randomness"]),
     .target(name: "SearchMethods", dependencies: ["SearchSpaces", "Models", "Randomness"]),
     .target(name: "ExternalMethods", dependencies: ["SearchMethods", "SearchSpaces", "Randomness"]),
     .target(name: "Workloads", dependencies: ["Models", "NeuralNetworks", "SearchSpaces", "Tensor", "Randomness"]),
-    .target(name: "Results"),
+    .target(name: "Results", dependencies: ["Checksums"]),
     .target(
       name: "Harness",
       dependencies: [
@@ -80,6 +81,7 @@ let package = Package(
       dependencies: ["Benchmarks", "SearchSpaces", "SearchMethods", "Models", "Randomness", "Harness"]),
     .testTarget(name: "RandomnessTests", dependencies: ["Randomness"]),
     .testTarget(name: "BinaryCodingTests", dependencies: ["BinaryCoding"]),
+    .testTarget(name: "ChecksumsTests", dependencies: ["Checksums"]),
     .testTarget(name: "TensorTests", dependencies: ["Tensor", "Randomness"]),
     .testTarget(name: "NeuralNetworksTests", dependencies: ["NeuralNetworks", "Tensor", "Randomness"]),
     .testTarget(name: "SearchSpacesTests", dependencies: ["SearchSpaces", "Randomness"]),
@@ -87,7 +89,7 @@ let package = Package(
     .testTarget(name: "ModelsTests", dependencies: ["Models", "Analysis", "TestSupport", "Benchmarks", "SearchSpaces", "NeuralNetworks", "Tensor", "Randomness"]),
     .testTarget(name: "SearchMethodsTests", dependencies: ["SearchMethods", "ExternalMethods", "Models", "TestSupport", "Benchmarks", "SearchSpaces", "Harness", "Randomness"]),
     .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "NeuralNetworks", "Randomness"]),
-    .testTarget(name: "ResultsTests", dependencies: ["Results"]),
+    .testTarget(name: "ResultsTests", dependencies: ["Results", "Checksums"]),
     .testTarget(
       name: "HarnessTests",
       dependencies: [

@@ -25,6 +25,15 @@ public enum BenchmarkError: Error, Equatable, Sendable, CustomStringConvertible 
   case inconsistentTable(file: String, detail: String, value: String)
   /// A task name that the catalog does not know.
   case unknownTask(name: String, known: [String])
+  /// A record of a release file being imported is malformed or contradicts the pool:
+  /// `record` counts from 0, `offset` is the byte where the record (or the bad part) starts.
+  case malformedRecord(file: String, record: Int, offset: Int, problem: String, value: String, expected: String)
+  /// A table built by an import command is absent from the data folder.
+  case notImported(file: String, path: String, command: String)
+  /// A file given on the command line (a release file to import) cannot be opened or read.
+  case unreadableFile(path: String, reason: String)
+  /// A file of the data folder could not be written.
+  case cannotWrite(path: String, reason: String)
 
   public var description: String {
     switch self {
@@ -51,6 +60,14 @@ public enum BenchmarkError: Error, Equatable, Sendable, CustomStringConvertible 
       return "\(file): \(detail) '\(value)'; the loader needs the layout described in the file's README"
     case .unknownTask(let name, let known):
       return "task: unknown task '\(name)'; known: \(known.joined(separator: ", "))"
+    case .malformedRecord(let file, let record, let offset, let problem, let value, let expected):
+      return "\(file) record \(record) at byte \(offset): \(problem) '\(value)'; expected \(expected)"
+    case .notImported(let file, let path, let command):
+      return "\(file): not imported, no file at '\(path)'; build it from the official release file with '\(command)'"
+    case .unreadableFile(let path, let reason):
+      return "\(path): cannot read the file '\(reason)'; expected a readable file (the official release file to import)"
+    case .cannotWrite(let path, let reason):
+      return "\(path): cannot write the file '\(reason)'; expected a writable data folder"
     }
   }
 }

@@ -9,7 +9,7 @@ struct DataCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "data",
     abstract: "Inspect and verify the benchmark data.",
-    subcommands: [Info.self, Verify.self, RandomSearch.self])
+    subcommands: [Info.self, Verify.self, RandomSearch.self, ImportNASBench101.self])
 
   struct Info: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,15 +26,22 @@ struct DataCommand: AsyncParsableCommand {
     var suite: String?
 
     func run() async throws {
-      let failures = try await reportingErrors { () async throws -> [String] in
+      let (failures, attempted) = try await reportingErrors { () async throws -> ([String], Int) in
         let source = try CatalogTaskSource()
         let catalog = source.catalog
         print("data folder: \(catalog.data.path)\n")
         var failures: [String] = []
+        var attempted = 0
         for name in TaskCatalog.taskNames {
+          attempted += 1
           do {
             print(TaskSummary(try catalog.task(named: name)).description + "\n")
           } catch let error as BenchmarkError {
+            if case .notImported = error {
+              print("\(name): not imported (\(error))\n")
+              attempted -= 1
+              continue
+            }
             print("\(name): unavailable: \(error)\n")
             failures.append("\(name): \(error)")
           }
@@ -51,11 +58,11 @@ struct DataCommand: AsyncParsableCommand {
           if loaded.declaredTasks.isEmpty { print("(none)") }
           for declaration in loaded.declaredTasks { print(TaskSummary(try catalog.task(declared: declaration)).description + "\n") }
         }
-        return failures
+        return (failures, attempted)
       }
       if !failures.isEmpty {
         FileHandle.standardError.write(
-          Data("nasarena: error: \(failures.count) of \(TaskCatalog.taskNames.count) tasks cannot be loaded (run 'nasarena data verify'):\n".utf8))
+          Data("nasarena: error: \(failures.count) of \(attempted) tasks cannot be loaded (run 'nasarena data verify'):\n".utf8))
         for failure in failures { FileHandle.standardError.write(Data("  \(failure)\n".utf8)) }
         throw ExitStatus.badData
       }
@@ -119,10 +126,46 @@ struct DataCommand: AsyncParsableCommand {
     }
   }
 
+  struct ImportNASBench101: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "import-nb101",
+      abstract: "Build the full NAS-Bench-101 table (task nb101) from the official release file nasbench_only108.tfrecord.",
+      discussion: """
+        Reads every record (checking both TFRecord CRCs, the JSON, the metrics and each cell
+        against the pool), averages the 3 runs of each module hash and writes
+        nasbench101/nb101_full_108_mean3.csv.gz and its SHA-256 in
+        nasbench101/IMPORTED.SHA256SUMS (SHA256SUMS is not touched). Example:
+          nasarena data import-nb101 ~/Downloads/nasbench_only108.tfrecord
+        """)
+
+    @Argument(help: "The release file (nasbench_only108.tfrecord).")
+    var file: String
+
+    @Option(help: "The data folder to write into (default: the one nasarena finds, see README).")
+    var data: String?
+
+    func run() async throws {
+      try await reportingErrors {
+        let directory = try data.map { try DataDirectory(path: $0) } ?? DataDirectory.locate()
+        let summary = try NASBench101Importer.importRelease(at: file, into: directory)
+        print(
+          String(
+            format: "read %d records (%.1f MB) of %@ in %.1f s: %d cells x %d runs", summary.records, Double(summary.bytesRead) / 1_048_576,
+            file, summary.seconds, summary.cells, summary.runsPerCell))
+        if summary.cells < summary.poolSize {
+          print(
+            "partial: \(summary.cells) of \(summary.poolSize) cells; task nb101 will carry a caveat and cannot be compared with full-table results")
+        }
+        print("wrote \(summary.table)\n  and its SHA-256 \(summary.tableSHA256) in \(summary.checksumFile)")
+      }
+    }
+  }
+
   struct Verify: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "verify",
-      abstract: "Check every data file against data/SHA256SUMS and list each with its status.",
+      abstract:
+        "Check every data file against data/SHA256SUMS (and imported tables against their IMPORTED.SHA256SUMS) and list each with its status.",
       discussion: "Example:\n  nasarena data verify")
 
     func run() async throws {

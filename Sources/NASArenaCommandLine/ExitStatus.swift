@@ -45,10 +45,11 @@ enum ExitStatus {
 
   private static func code(for error: BenchmarkError) -> ExitCode {
     switch error {
-    case .dataDirectoryInvalid, .dataDirectoryNotFound, .unknownTask: invalidInput
+    case .dataDirectoryInvalid, .dataDirectoryNotFound, .unknownTask, .unreadableFile: invalidInput
     case .missingFile, .unlistedFile, .malformedChecksumLine, .checksumMismatch, .corruptGzip, .malformedCSV, .missingColumn,
-      .inconsistentTable:
+      .inconsistentTable, .malformedRecord, .notImported:
       badData
+    case .cannotWrite: cannotWrite
     }
   }
 

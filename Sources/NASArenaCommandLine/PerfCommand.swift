@@ -24,10 +24,19 @@ struct PerfCommand: AsyncParsableCommand {
 
   enum Section: String, ExpressibleByArgument, CaseIterable {
     case data, numerics, trials
+    /// Not in the default set: it writes a synthetic release file of about 0.7 GB.
+    case nb101Import = "nb101-import"
   }
 
-  @Option(help: "Sections to run: data, numerics, trials (default: all).")
+  @Option(help: "Sections to run: data, numerics, trials, nb101-import (default: data, numerics, trials).")
   var section: [Section] = []
+
+  @Option(parsing: .unconditional, help: "nb101-import: cells of the synthetic release file (default: all 423,624).")
+  var syntheticCells: Int?
+
+  @Option(
+    help: "nb101-import: folder for the synthetic release file and the data folder it is imported into (kept; default: a temporary folder, removed).")
+  var scratch: String?
 
   @Option(parsing: .unconditional, help: "Trials per method for the whole-trial timing.")
   var trials = 3
@@ -55,16 +64,36 @@ struct PerfCommand: AsyncParsableCommand {
     guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
     guard trials >= 1 else { throw ValidationError("--trials must be at least 1, got \(trials)") }
     guard queries >= 1 else { throw ValidationError("--queries must be at least 1, got \(queries)") }
+    if let syntheticCells, syntheticCells < 1 { throw ValidationError("--synthetic-cells must be at least 1, got \(syntheticCells)") }
   }
 
   func run() async throws {
     try await reportingErrors {
       let source = try CatalogTaskSource()
-      let sections = Set(section.isEmpty ? Section.allCases : section)
+      let sections = Set(section.isEmpty ? [.data, .numerics, .trials] : section)
       if sections.contains(.data) { try Self.printLoading(source) }
       if sections.contains(.numerics) { try printNumerics(source) }
       if sections.contains(.trials) { try await printTrials(source) }
+      if sections.contains(.nb101Import) { try printImport(source) }
     }
+  }
+
+  private func printImport(_ source: CatalogTaskSource) throws {
+    let folder = scratch ?? NSTemporaryDirectory() + "nasarena-perf-nb101-\(UUID().uuidString)"
+    defer { if scratch == nil { try? FileManager.default.removeItem(atPath: folder) } }
+    let timing = try NASBench101SyntheticRelease.measureImport(cells: syntheticCells, scratch: folder, shipped: source.catalog.data)
+    let summary = timing.summary
+    print("## NAS-Bench-101 import (synthetic release file, real pool cells)\n")
+    print("| what | value |\n|---|---:|")
+    print(String(format: "| records written (3 per cell) | %d |\n| file size | %.1f MB |", timing.records, Double(timing.bytes) / 1_048_576))
+    print(String(format: "| seconds to write it | %.2f |", timing.generationSeconds))
+    print(String(format: "| seconds to import it (pool, read, check, write) | %.2f |", summary.seconds))
+    print("| cells imported | \(summary.cells) |")
+    if let peak = TaskCatalog.peakResidentMemoryBytes() {
+      print(String(format: "| peak resident memory of this process | %.0f MB |", Double(peak) / 1_048_576))
+    }
+    if scratch != nil { print("\nkept \(folder)/nasbench_only108.tfrecord and \(folder)/data") }
+    print("")
   }
 
   private static func printLoading(_ source: CatalogTaskSource) throws {

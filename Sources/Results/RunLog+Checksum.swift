@@ -1,3 +1,4 @@
+import Checksums
 import Foundation
 
 /// The checksum field of every log line.

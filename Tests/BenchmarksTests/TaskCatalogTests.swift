@@ -3,20 +3,24 @@ import Testing
 
 @Suite struct TaskCatalogTests {
   @Test func namesAreStableAndGroupedByFamily() {
-    #expect(TaskCatalog.taskNames.count == 20)
-    #expect(Array(TaskCatalog.taskNames.prefix(4)) == ["nb201-cifar10", "nb201-cifar100", "nb201-imagenet16-120", "nb101-30k"])
-    #expect(TaskCatalog.taskNames[4] == "transnas-micro-class-scene" && TaskCatalog.taskNames.last == "nbgraph-pubmed")
+    #expect(TaskCatalog.taskNames.count == 21)
+    #expect(Array(TaskCatalog.taskNames.prefix(5)) == ["nb201-cifar10", "nb201-cifar100", "nb201-imagenet16-120", "nb101-30k", "nb101"])
+    #expect(TaskCatalog.taskNames[5] == "transnas-micro-class-scene" && TaskCatalog.taskNames.last == "nbgraph-pubmed")
   }
 
   @Test func dataFilesPerTask() throws {
     #expect(try TaskCatalog.dataFiles(for: "nb201-cifar100") == ["nasbench201/nb201_accuracy.csv.gz"])
     #expect(try TaskCatalog.dataFiles(for: "nb101-30k").count == 3)
+    #expect(
+      try TaskCatalog.dataFiles(for: "nb101") == ["nasbench101/nb101_search_space_all423624.csv.gz", "nasbench101/nb101_full_108_mean3.csv.gz"])
     #expect(throws: BenchmarkError.self) { try TaskCatalog.dataFiles(for: "nb301") }
   }
 
-  @Test func describeListsEveryTask() throws {
-    let summaries = try TestData.catalog().describe()
-    #expect(summaries.map(\.name) == TaskCatalog.taskNames)
+  @Test func describeListsEveryAvailableTask() throws {
+    let catalog = try TestData.catalog()
+    let summaries = try catalog.describe()
+    #expect(summaries.map(\.name) == catalog.availableTaskNames)
+    #expect(catalog.availableTaskNames == TaskCatalog.taskNames.filter { $0 != "nb101" || summaries.contains { $0.name == "nb101" } })
     let first = try #require(summaries.first)
     #expect(
       first.description

@@ -143,3 +143,26 @@ import Testing
     #expect(reloaded.reproduction?.tolerance == 1.5)
   }
 }
+
+// MARK: - Rows on the full NAS-Bench-101 table
+
+extension ReproductionTests {
+  static func nasBench101Task(name: String, domain: Int, signal: String, report: String) -> TaskRecord {
+    TaskRecord(
+      name: name, benchmark: "nas-bench-101", dataset: "cifar10", signalColumn: signal, reportColumn: report, costColumn: nil,
+      domainSize: domain, poolSize: 423_624, optimumSignal: 95, optimumReport: 94, topPermilleReport: 94, topPercentReport: 93, caveat: nil)
+  }
+
+  @Test func fullTableRowsAcceptTheWholeImportAndRefuseTheSubsetAndPartialImports() {
+    let whole = Self.nasBench101Task(name: "nb101", domain: 423_624, signal: "mean_val_acc_108", report: "mean_test_acc_108")
+    #expect(Reproduction.fullNASBench101Problem(whole) == nil)
+    let subset = Self.nasBench101Task(name: "nb101-30k", domain: 30_001, signal: "val_acc_108", report: "val_acc_108")
+    #expect(
+      Reproduction.fullNASBench101Problem(subset)
+        == "the row needs the full NAS-Bench-101 table (423,624 cells, 3-run means); task 'nb101-30k' has 30001 labelled cells")
+    let partial = Self.nasBench101Task(name: "nb101", domain: 300, signal: "mean_val_acc_108", report: "mean_test_acc_108")
+    #expect(Reproduction.fullNASBench101Problem(partial)?.contains("was built from a partial import with 300 cells") == true)
+    let singleRunSignal = Self.nasBench101Task(name: "declared", domain: 423_624, signal: "val_acc_108", report: "mean_test_acc_108")
+    #expect(Reproduction.fullNASBench101Problem(singleRunSignal) != nil)
+  }
+}

@@ -40,6 +40,15 @@ final class DataCache: @unchecked Sendable {
     return loaded
   }
 
+  /// Forgets the value stored under `key` (and every verified checksum: a rewritten file must
+  /// be verified again).
+  func removeValue(for key: String) {
+    pthread_mutex_lock(mutex)
+    defer { pthread_mutex_unlock(mutex) }
+    values[key] = nil
+    checksums.removeAll()
+  }
+
   /// Records that the file at `path` matched its checksum.
   func recordVerified(_ path: String, checksum: String) {
     pthread_mutex_lock(mutex)

@@ -1,7 +1,8 @@
 /// The folder holding the benchmark tables and their checksums (`data/` of the repository).
 ///
-/// Every file is verified against `SHA256SUMS` (the `sha256sum` format) the first time this
-/// process reads it; a missing or altered file is an error naming the file.
+/// Every file is verified against `SHA256SUMS` (the `sha256sum` format) or, for a table an
+/// import command built, against the list it wrote beside it (`importedChecksumFiles`), the
+/// first time this process reads it; a missing or altered file is an error naming the file.
 public struct DataDirectory: Sendable, Hashable, CustomStringConvertible {
   /// The environment variable that overrides the search for `data/`.
   public static let environmentVariable = "NASARENA_DATA"
@@ -46,28 +47,59 @@ public struct DataDirectory: Sendable, Hashable, CustomStringConvertible {
 
   public var description: String { path }
 
-  /// The expected SHA-256 of every listed file, by path relative to this folder.
+  /// The expected SHA-256 of every listed file, by path relative to this folder: the lines
+  /// of `SHA256SUMS` (shipped, committed) and of each imported list in
+  /// `importedChecksumFiles` that exists (written by an import command).
   ///
-  /// - Throws: `malformedChecksumLine` for a line that is not `<hex>  <path>`.
-  /// - Complexity: O(size of `SHA256SUMS`); cached per process.
+  /// - Throws: `malformedChecksumLine` for a line that is not `<hex>  <path>`;
+  ///   `inconsistentTable` when an imported list names a shipped file.
+  /// - Complexity: O(size of the lists); cached per process (an import calls
+  ///   `forgetCachedChecksums()`).
   public func expectedChecksums() throws -> [String: String] {
     try DataCache.shared.value(for: "checksums|" + path) { () throws -> [String: String] in
       let listPath = path + "/" + Self.checksumFileName
       guard let bytes = SystemFiles.contents(ofFile: listPath) else {
         throw BenchmarkError.missingFile(file: Self.checksumFileName, path: listPath)
       }
-      var result: [String: String] = [:]
-      for (offset, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-        if line.isEmpty { continue }
-        let hex = line.prefix(64)
-        let rest = line.dropFirst(64)
-        guard hex.count == 64, hex.allSatisfy(\.isHexDigit), rest.hasPrefix("  ") || rest.hasPrefix(" *") else {
-          throw BenchmarkError.malformedChecksumLine(checksumFile: listPath, line: offset + 1, text: String(line))
+      var result = try Self.parseChecksumList(bytes, listPath: listPath, prefix: "")
+      for list in Self.importedChecksumFiles {
+        guard let imported = SystemFiles.contents(ofFile: path + "/" + list) else { continue }
+        let folder = list.contains("/") ? String(list[...(list.lastIndex(of: "/") ?? list.startIndex)]) : ""
+        for (file, checksum) in try Self.parseChecksumList(imported, listPath: path + "/" + list, prefix: folder) {
+          guard result[file] == nil else {
+            throw BenchmarkError.inconsistentTable(file: list, detail: "lists a file that SHA256SUMS already lists", value: file)
+          }
+          result[file] = checksum
         }
-        result[String(rest.dropFirst(2))] = hex.lowercased()
       }
       return result
     }
+  }
+
+  /// The checksum lists an import command writes beside the tables it builds, relative to
+  /// this folder. Each is in the `sha256sum` format with paths relative to its own folder (so
+  /// `cd nasbench101 && sha256sum -c IMPORTED.SHA256SUMS` checks it); absent lists are
+  /// skipped. `SHA256SUMS` itself stays as committed.
+  public static let importedChecksumFiles = ["nasbench101/IMPORTED.SHA256SUMS"]
+
+  /// Drops this process's cached checksum lists (and file verifications) of this folder, so
+  /// the next read sees a list an import just wrote.
+  func forgetCachedChecksums() {
+    DataCache.shared.removeValue(for: "checksums|" + path)
+  }
+
+  private static func parseChecksumList(_ bytes: [UInt8], listPath: String, prefix: String) throws -> [String: String] {
+    var result: [String: String] = [:]
+    for (offset, line) in String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      if line.isEmpty { continue }
+      let hex = line.prefix(64)
+      let rest = line.dropFirst(64)
+      guard hex.count == 64, hex.allSatisfy(\.isHexDigit), rest.hasPrefix("  ") || rest.hasPrefix(" *") else {
+        throw BenchmarkError.malformedChecksumLine(checksumFile: listPath, line: offset + 1, text: String(line))
+      }
+      result[prefix + String(rest.dropFirst(2))] = hex.lowercased()
+    }
+    return result
   }
 
   /// The SHA-256 of `file` after checking it against `SHA256SUMS` (for run manifests).

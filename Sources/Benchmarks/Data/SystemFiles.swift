@@ -6,8 +6,8 @@
   import Darwin
 #endif
 
-/// The few operating-system calls the data loader needs: reading whole files, the current
-/// directory and environment variables. Kept in one file so the rest of the target is plain
+/// The few operating-system calls the data loader needs: reading whole files, writing the
+/// tables an import builds, the current directory and environment variables. Kept in one file so the rest of the target is plain
 /// Swift.
 enum SystemFiles {
   /// The whole content of the file at `path`, or `nil` when it cannot be opened or read.
@@ -34,6 +34,58 @@ enum SystemFiles {
     }
     bytes.removeSubrange(filled...)
     return bytes
+  }
+
+  /// Writes `bytes` to `path` through a temporary file in the same folder renamed over it, so
+  /// a reader sees the old file or the whole new one, never a partial one.
+  ///
+  /// - Throws: `BenchmarkError.cannotWrite` with the system's reason.
+  /// - Complexity: O(bytes.count).
+  static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+    let temporary = path + ".partial-\(getpid())"
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard descriptor >= 0 else { throw BenchmarkError.cannotWrite(path: path, reason: lastError()) }
+    var written = 0
+    while written < bytes.count {
+      let count = bytes.withUnsafeBytes { buffer -> Int in
+        guard let base = buffer.baseAddress else { return -1 }
+        return write(descriptor, base + written, buffer.count - written)
+      }
+      guard count > 0 else {
+        let reason = lastError()
+        close(descriptor)
+        unlink(temporary)
+        throw BenchmarkError.cannotWrite(path: path, reason: reason)
+      }
+      written += count
+    }
+    guard fsync(descriptor) == 0, close(descriptor) == 0, rename(temporary, path) == 0 else {
+      let reason = lastError()
+      unlink(temporary)
+      throw BenchmarkError.cannotWrite(path: path, reason: reason)
+    }
+  }
+
+  /// Creates the folder `path` unless it exists (its parent must exist).
+  ///
+  /// - Throws: `BenchmarkError.cannotWrite` with the system's reason.
+  static func makeDirectory(_ path: String) throws {
+    var status = stat()
+    if stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR { return }
+    guard mkdir(path, 0o755) == 0 else { throw BenchmarkError.cannotWrite(path: path, reason: lastError()) }
+  }
+
+  /// Makes `path` a symbolic link to `target`, replacing a link already there.
+  ///
+  /// - Throws: `BenchmarkError.cannotWrite` with the system's reason.
+  static func link(_ path: String, to target: String) throws {
+    unlink(path)
+    guard symlink(target, path) == 0 else { throw BenchmarkError.cannotWrite(path: path, reason: lastError()) }
+  }
+
+  /// The text of the last system error (`strerror(errno)`).
+  static func lastError() -> String {
+    String(cString: strerror(errno))
   }
 
   /// Whether a regular file exists at `path`.

@@ -84,7 +84,7 @@ extension TaskCatalog {
       switch family {
       case .nasBench101: definitions.first { $0.family == .nasBench101 }?.caveat
       case .transNASMicro: "validation metric only"
-      case .nasBench201, .nasBenchGraph: nil
+      case .nasBench201, .nasBench101Full, .nasBenchGraph: nil
       }
     return TaskDefinition(
       name: declaration.name, family: family, dataset: declaration.dataset ?? declaration.benchmark, signal: declaration.signal,

@@ -1,3 +1,5 @@
+import SearchSpaces
+
 /// Every task NASArena ships, built on demand from the verified tables of one data folder.
 ///
 /// Tables are loaded once per process and shared by all tasks of a family (see
@@ -11,6 +13,12 @@ public struct TaskCatalog: Sendable {
   public init(data: DataDirectory) {
     self.data = data
   }
+
+  /// The 3-run mean accuracy columns of the full NAS-Bench-101 table the `nb101` task reads (what a
+  /// comparison with published full-table numbers checks a run's task against).
+  public static let nasBench101FullColumns = Array(NASBench101FullTable.columnNames.prefix(2))
+  /// The number of NAS-Bench-101 cells (the pool).
+  public static let nasBench101PoolSize = NASBench101Pool.expectedCount
 
   /// Every task name, grouped by benchmark family in a stable order.
   public static let taskNames: [String] = definitions.map(\.name)
@@ -30,6 +38,7 @@ public struct TaskCatalog: Sendable {
     switch definition.family {
     case .nasBench201: return try nasBench201Task(definition)
     case .nasBench101: return try nasBench101Task(definition)
+    case .nasBench101Full: return try nasBench101FullTask(definition)
     case .transNASMicro: return try transNASMicroTask(definition)
     case .nasBenchGraph: return try nasBenchGraphTask(definition)
     }
@@ -47,15 +56,22 @@ public struct TaskCatalog: Sendable {
   /// - Throws: `unknownTask`, or a verification error naming the file.
   /// - Complexity: O(size of the files) unless already verified in this process.
   public func dataChecksums(for name: String) throws -> [DataFileChecksum] {
-    try Self.dataFiles(for: name).map { DataFileChecksum(file: $0, sha256: try data.verifiedChecksum(of: $0)) }
+    if try Self.definition(named: name).family == .nasBench101Full { try NASBench101FullTable.requireImported(in: data) }
+    return try Self.dataFiles(for: name).map { DataFileChecksum(file: $0, sha256: try data.verifiedChecksum(of: $0)) }
   }
 
-  /// One summary per task, in `taskNames` order (what `nasarena data info` prints).
+  /// One summary per available task, in `taskNames` order (what `nasarena data info` prints).
   ///
   /// - Throws: any error of loading the tables.
   /// - Complexity: loads every table (about 2 s in a release build).
   public func describe() throws -> [TaskSummary] {
-    try Self.taskNames.map { TaskSummary(try task(named: $0)) }
+    try availableTaskNames.map { TaskSummary(try task(named: $0)) }
+  }
+
+  /// The tasks whose tables are in the data folder: every shipped task, and `nb101` once
+  /// `nasarena data import-nb101` has built its table.
+  public var availableTaskNames: [String] {
+    Self.definitions.filter { $0.family != .nasBench101Full || NASBench101FullTable.isImported(in: data) }.map(\.name)
   }
 
   static func definition(named name: String) throws -> TaskDefinition {

@@ -1,4 +1,5 @@
 import Analysis
+import Benchmarks
 import Foundation
 import Results
 
@@ -49,13 +50,7 @@ public struct Reproduction: Sendable {
       let taskAnalysis = analysis.tasks.first(where: { $0.task.name == target.task })
     else { return refused(["the run has no records of task '\(target.task)'"]) }
     var reasons: [String] = []
-    if row.data == .nb101Full {
-      let full = task.benchmark == "nas-bench-101" && task.domainSize == 423_624
-      if !full {
-        reasons.append(
-          "the row needs the full NAS-Bench-101 table (423,624 cells, 3-run means); task '\(task.name)' has \(task.domainSize) labelled cells")
-      }
-    }
+    if row.data == .nb101Full, let problem = fullNASBench101Problem(task) { reasons.append(problem) }
     if row.benchmark != task.benchmark { reasons.append("the row is on \(row.benchmark), the task on \(task.benchmark)") }
     if let signal = row.signal, signal != task.signalColumn {
       reasons.append("the row searched on \(signal), the task searches on \(task.signalColumn)")
@@ -103,6 +98,20 @@ public struct Reproduction: Sendable {
     return Line(
       target: target, published: row, trials: values.count, ours: ours, standardDeviations: distance,
       verdict: verdict, reasons: caveats)
+  }
+
+  /// Why `task` is not on the full NAS-Bench-101 table that an `nb101-full` row needs (all
+  /// 423,624 cells, searched on the 3-run mean validation accuracy, reporting a 3-run mean:
+  /// the `nb101` task over a whole import), or `nil` when it is.
+  public static func fullNASBench101Problem(_ task: TaskRecord) -> String? {
+    let columns = TaskCatalog.nasBench101FullColumns
+    let onFullTable = task.benchmark == "nas-bench-101" && columns.contains(task.signalColumn) && columns.contains(task.reportColumn)
+    if onFullTable && task.domainSize == TaskCatalog.nasBench101PoolSize { return nil }
+    if onFullTable {
+      return "the row needs the full NAS-Bench-101 table (423,624 cells, 3-run means); task '\(task.name)' was built from a partial import "
+        + "with \(task.domainSize) cells (re-run nasarena data import-nb101 on the whole release file)"
+    }
+    return "the row needs the full NAS-Bench-101 table (423,624 cells, 3-run means); task '\(task.name)' has \(task.domainSize) labelled cells"
   }
 
   private static func describe(_ budget: PublishedNumber.BudgetKind) -> String {

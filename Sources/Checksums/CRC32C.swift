@@ -1,4 +1,5 @@
-/// CRC-32C (Castagnoli), the checksum of every run-log line.
+/// CRC-32C (Castagnoli), the checksum of every run-log line and of every TFRecord frame of the
+/// official NAS-Bench-101 release file.
 ///
 /// The polynomial 0x1EDC6F41 (reflected 0x82F63B78) of iSCSI (RFC 3720), ext4 and many
 /// write-ahead logs: initial value and final XOR 0xFFFFFFFF, bits reflected. It detects every

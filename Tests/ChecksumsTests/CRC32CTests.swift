@@ -1,4 +1,4 @@
-import Results
+import Checksums
 import Testing
 
 @Suite struct CRC32CTests {
