@@ -118,12 +118,21 @@ public struct TrialCurve: Hashable, Sendable {
   /// - Complexity: O(log q).
   public func value(_ kind: CurveKind, atSeconds seconds: Double) -> Double? {
     let values = series(kind)
+    let count = queriesCompleted(atSeconds: seconds, within: values.count)
+    return count == 0 ? nil : values[count - 1]
+  }
+
+  /// The number of leading queries (of the first `limit`, all by default) whose cumulative cost
+  /// is at most `seconds`, found by binary search.
+  ///
+  /// - Complexity: O(log q).
+  func queriesCompleted(atSeconds seconds: Double, within limit: Int? = nil) -> Int {
     var low = 0
-    var high = min(values.count, cumulativeCost.count)
+    var high = min(limit ?? queries, cumulativeCost.count)
     while low < high {
       let middle = (low + high) / 2
       if cumulativeCost[middle] <= seconds { low = middle + 1 } else { high = middle }
     }
-    return low == 0 ? nil : values[low - 1]
+    return low
   }
 }
