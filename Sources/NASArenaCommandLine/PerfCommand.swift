@@ -13,20 +13,21 @@ import Workloads
 struct PerfCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "perf",
-    abstract: "Time the hot paths: data loading, matrix kernels and training epochs, whole trials.",
+    abstract: "Time the hot paths: data loading, matrix kernels and training epochs, whole trials, reading and analysing a large log.",
     discussion: """
       Build in release mode first; debug builds are 10-100x slower:
         swift run -c release nasarena perf
         swift run -c release nasarena perf --trials 5 --queries 200
         swift run -c release nasarena perf --section numerics
+        swift run -c release nasarena perf --section report --report-trials 4000
       The machine is shared and noisy: compare figures as ratios within one run.
       """)
 
   enum Section: String, ExpressibleByArgument, CaseIterable {
-    case data, numerics, trials
+    case data, numerics, trials, report
   }
 
-  @Option(help: "Sections to run: data, numerics, trials (default: all).")
+  @Option(help: "Sections to run: data, numerics, trials, report (default: all).")
   var section: [Section] = []
 
   @Option(parsing: .unconditional, help: "Trials per method for the whole-trial timing.")
@@ -34,6 +35,11 @@ struct PerfCommand: AsyncParsableCommand {
 
   @Option(parsing: .unconditional, help: "Queries per timed trial.")
   var queries = 200
+
+  @Option(
+    parsing: .unconditional,
+    help: "Random-search trials per task in the report section's log (3 NB201 tasks, 100 queries each; 4000 gives 1.2M queries).")
+  var reportTrials = 1000
 
   @Option(help: "Methods to time (default: every built-in method).")
   var methods: [String] = []
@@ -55,6 +61,9 @@ struct PerfCommand: AsyncParsableCommand {
     guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
     guard trials >= 1 else { throw ValidationError("--trials must be at least 1, got \(trials)") }
     guard queries >= 1 else { throw ValidationError("--queries must be at least 1, got \(queries)") }
+    guard (1...10_000).contains(reportTrials) else {
+      throw ValidationError("--report-trials must be in 1...10000 (a suite's trials), got \(reportTrials)")
+    }
   }
 
   func run() async throws {
@@ -64,6 +73,7 @@ struct PerfCommand: AsyncParsableCommand {
       if sections.contains(.data) { try Self.printLoading(source) }
       if sections.contains(.numerics) { try printNumerics(source) }
       if sections.contains(.trials) { try await printTrials(source) }
+      if sections.contains(.report) { try await printReport(source) }
     }
   }
 
@@ -104,6 +114,20 @@ struct PerfCommand: AsyncParsableCommand {
     let names = methods.isEmpty ? PerfCommand.builtInMethodNames : methods
     for timing in try await TrialTiming.measure(task: "nb201-cifar10", methods: names, queries: queries, trials: trials, source: source) {
       print(String(format: "| %@ | %.2f | %.2f |", timing.method, timing.secondsPerTrial * 1000, timing.methodSecondsPerTrial * 1000))
+    }
+  }
+
+  private func printReport(_ source: CatalogTaskSource) async throws {
+    let tasks = ["nb201-cifar10", "nb201-cifar100", "nb201-imagenet16-120"]
+    print("## Reading and analysing a log (random search, \(reportTrials) trials x 100 queries on each of \(tasks.count) NB201 tasks)\n")
+    let timing = try await ReportTiming.measure(tasks: tasks, trials: reportTrials, queries: 100, source: source)
+    print("| queries | log MB | read s | analysis s |\n|---:|---:|---:|---:|")
+    print(
+      String(
+        format: "| %d | %.0f | %.2f | %.2f |", timing.queries, Double(timing.logBytes) / 1_048_576, timing.readSeconds,
+        timing.analysisSeconds))
+    if let peak = TaskCatalog.peakResidentMemoryBytes() {
+      print(String(format: "\npeak resident memory (tables loaded, log read and analysed): %.0f MB\n", Double(peak) / 1_048_576))
     }
   }
 
