@@ -34,17 +34,16 @@ public struct RunAnalysis: Sendable {
   public init(records: RunRecords) {
     manifest = records.manifest
     methods = records.methods
-    let queries = Dictionary(grouping: records.queries, by: \.task)
     let recommendations = Dictionary(grouping: records.recommendations, by: \.task)
     let closing = Dictionary(grouping: records.trials, by: \.task)
     tasks = records.tasks.map { task in
       TaskAnalysis(
-        task: task, methods: records.methods, queries: queries[task.name] ?? [],
+        task: task, methods: records.methods, queries: records.queries,
         recommendations: recommendations[task.name] ?? [], closing: closing[task.name] ?? [],
         settings: records.manifest.report)
     }
     let known = Set(records.tasks.map(\.name))
-    tasksWithoutRecord = Set(queries.keys).union(closing.keys).subtracting(known).sorted()
+    tasksWithoutRecord = Set(records.queries.cells.map(\.task)).union(closing.keys).subtracting(known).sorted()
     generationRounds = GenerationRound.all(records.generations)
     signatures = GeneratedSignature.all(tasks: records.tasks, methods: records.methods, records: records.generations)
     lossRounds = LossCurveRound.all(records.generations)

@@ -45,18 +45,19 @@ public struct TaskAnalysis: Sendable {
   ///   - task: the task's record (optimum and thresholds).
   ///   - methods: candidate method labels in suite order; methods without trials on the task
   ///     are left out, labels found only in the records are appended in sorted order.
-  ///   - queries: the task's query records in canonical order.
+  ///   - queries: the run's queries (only the task's are read).
   ///   - recommendations: the task's recommendations.
   ///   - closing: the task's trial records.
   ///   - settings: the run's report settings.
   /// - Complexity: O(methods^2 * checkpoints * trials log trials + methods * queryCount *
   ///   trials log trials + bootstrap samples * trials * methods * checkpoints).
   public init(
-    task: TaskRecord, methods: [String], queries: [QueryRecord], recommendations: [RecommendationRecord],
+    task: TaskRecord, methods: [String], queries: QueryTable, recommendations: [RecommendationRecord],
     closing: [TrialRecord], settings: ReportSettings
   ) {
     self.task = task
-    let queriesByCell = Dictionary(grouping: queries, by: \.cell)
+    var queriesByCell: [TrialCell: Int] = [:]
+    for (index, cell) in queries.cells.enumerated() where cell.task == task.name { queriesByCell[cell] = index }
     let recommendationsByCell = Dictionary(grouping: recommendations) {
       TrialCell(task: $0.task, method: $0.method, trial: $0.trial)
     }
@@ -70,11 +71,10 @@ public struct TaskAnalysis: Sendable {
     for method in self.methods {
       var curves: [TrialCurve] = []
       for cell in cells.filter({ $0.method == method }).sorted() {
-        let cellQueries = queriesByCell[cell] ?? []
-        let curve =
-          cellQueries.isEmpty
-          ? nil
-          : TrialCurve(cell: cell, queries: cellQueries, recommendations: recommendationsByCell[cell] ?? [])
+        let curve = queriesByCell[cell].map { index in
+          TrialCurve(
+            cell: cell, rows: queries.rows(ofCell: index), of: queries, recommendations: recommendationsByCell[cell] ?? [])
+        }
         if let curve { curves.append(curve) }
         outcomes.append(TrialOutcome(cell: cell, curve: curve, record: recordsByCell[cell]))
       }

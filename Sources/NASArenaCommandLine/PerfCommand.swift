@@ -13,22 +13,23 @@ import Workloads
 struct PerfCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "perf",
-    abstract: "Time the hot paths: data loading, matrix kernels and training epochs, whole trials.",
+    abstract: "Time the hot paths: data loading, matrix kernels and training epochs, whole trials, reading and analysing a large log.",
     discussion: """
       Build in release mode first; debug builds are 10-100x slower:
         swift run -c release nasarena perf
         swift run -c release nasarena perf --trials 5 --queries 200
         swift run -c release nasarena perf --section numerics
+        swift run -c release nasarena perf --section report --report-trials 4000
       The machine is shared and noisy: compare figures as ratios within one run.
       """)
 
   enum Section: String, ExpressibleByArgument, CaseIterable {
-    case data, numerics, trials
+    case data, numerics, trials, report
     /// Not in the default set: it writes a synthetic release file of about 0.7 GB.
     case nb101Import = "nb101-import"
   }
 
-  @Option(help: "Sections to run: data, numerics, trials, nb101-import (default: data, numerics, trials).")
+  @Option(help: "Sections to run: data, numerics, trials, report, nb101-import (default: data, numerics, trials, report).")
   var section: [Section] = []
 
   @Option(parsing: .unconditional, help: "nb101-import: cells of the synthetic release file (default: all 423,624).")
@@ -43,6 +44,11 @@ struct PerfCommand: AsyncParsableCommand {
 
   @Option(parsing: .unconditional, help: "Queries per timed trial.")
   var queries = 200
+
+  @Option(
+    parsing: .unconditional,
+    help: "Random-search trials per task in the report section's log (3 NB201 tasks, 100 queries each; 4000 gives 1.2M queries).")
+  var reportTrials = 1000
 
   @Option(help: "Methods to time (default: every built-in method).")
   var methods: [String] = []
@@ -65,6 +71,9 @@ struct PerfCommand: AsyncParsableCommand {
     guard trials >= 1 else { throw ValidationError("--trials must be at least 1, got \(trials)") }
     guard queries >= 1 else { throw ValidationError("--queries must be at least 1, got \(queries)") }
     if let syntheticCells, syntheticCells < 1 { throw ValidationError("--synthetic-cells must be at least 1, got \(syntheticCells)") }
+    guard (1...10_000).contains(reportTrials) else {
+      throw ValidationError("--report-trials must be in 1...10000 (a suite's trials), got \(reportTrials)")
+    }
   }
 
   func run() async throws {
@@ -75,6 +84,7 @@ struct PerfCommand: AsyncParsableCommand {
       if sections.contains(.numerics) { try printNumerics(source) }
       if sections.contains(.trials) { try await printTrials(source) }
       if sections.contains(.nb101Import) { try printImport(source) }
+      if sections.contains(.report) { try await printReport(source) }
     }
   }
 
@@ -160,6 +170,20 @@ struct PerfCommand: AsyncParsableCommand {
       "\nGFLOP / trial counts 2mnk per matrix product (the work the products do; elementwise work is not counted). "
         + "GF/s of method time divides it by the seconds inside the method's ask and tell, so it is the rate of the whole "
         + "method against the sgemm rate: the share of the machine's limit the method reaches.")
+  }
+
+  private func printReport(_ source: CatalogTaskSource) async throws {
+    let tasks = ["nb201-cifar10", "nb201-cifar100", "nb201-imagenet16-120"]
+    print("## Reading and analysing a log (random search, \(reportTrials) trials x 100 queries on each of \(tasks.count) NB201 tasks)\n")
+    let timing = try await ReportTiming.measure(tasks: tasks, trials: reportTrials, queries: 100, source: source)
+    print("| queries | log MB | read s | analysis s |\n|---:|---:|---:|---:|")
+    print(
+      String(
+        format: "| %d | %.0f | %.2f | %.2f |", timing.queries, Double(timing.logBytes) / 1_048_576, timing.readSeconds,
+        timing.analysisSeconds))
+    if let peak = TaskCatalog.peakResidentMemoryBytes() {
+      print(String(format: "\npeak resident memory (tables loaded, log read and analysed): %.0f MB\n", Double(peak) / 1_048_576))
+    }
   }
 
   static var builtInMethodNames: [String] { MethodCatalog.methods.map(\.name) }

@@ -22,48 +22,72 @@ struct LogAudit {
   private static let costTolerance = 1e-9
 
   let budget: BudgetLimit?
-  private var cells: [TrialCell: CellState] = [:]
+  /// The state of every cell, by the cell's number (see `QueryTableBuilder.cell`).
+  private var cells: [CellState] = []
 
   init(budget: BudgetLimit?) {
     self.budget = budget
+  }
+
+  /// Checks the next line, a query given by its numbers (the fields the checks read).
+  ///
+  /// - Parameters:
+  ///   - query: its query number.
+  ///   - cost: its cost.
+  ///   - cumulativeCost: its cumulative cost.
+  ///   - cell: the number of its cell.
+  ///   - line: its 1-based line number in the file (for messages).
+  ///   - name: the cell (for messages).
+  /// - Returns: `nil` when the line fits, otherwise what is wrong.
+  mutating func problem(
+    withQuery query: Int, cost: Double, cumulativeCost: Double, cell: Int, line: Int, name: TrialCell
+  ) -> String? {
+    while cells.count <= cell { cells.append(CellState()) }
+    let state = cells[cell]
+    if let closed = state.closedAtLine { return Self.continuesAfterClosing(name, closed) }
+    guard query == state.queries + 1 else {
+      let kind = query <= state.queries ? "a repeat" : "a gap"
+      return "trial \(name): query number \(query) after \(state.queries) (\(kind)); expected \(state.queries + 1)"
+    }
+    if let limit = budget?.queries, query > limit {
+      return "trial \(name): query \(query) exceeds the budget of \(limit) queries"
+    }
+    guard cost.isFinite, cost >= 0 else {
+      return "trial \(name): query \(query) has cost \(cost); expected a finite number >= 0"
+    }
+    let expected = state.cumulativeCost + cost
+    guard Self.agree(cumulativeCost, expected) else {
+      return
+        "trial \(name): query \(query) has cumulativeCost \(cumulativeCost); expected \(expected) (the previous cumulativeCost plus cost)"
+    }
+    if let limit = budget?.seconds, cumulativeCost > limit * (1 + Self.costTolerance) {
+      return "trial \(name): query \(query) brings the cost to \(cumulativeCost), over the budget of \(limit) simulated seconds"
+    }
+    cells[cell].queries = query
+    cells[cell].cumulativeCost = cumulativeCost
+    cells[cell].lastQueryLine = line
+    return nil
   }
 
   /// Checks the next line.
   ///
   /// - Parameters:
   ///   - entry: the decoded line.
+  ///   - cell: the number of its cell.
   ///   - line: its 1-based line number in the file (for messages).
   /// - Returns: `nil` when the line fits, otherwise what is wrong.
-  mutating func problem(with entry: LogEntry, line: Int) -> String? {
-    let cell = entry.cell
-    var state = cells[cell] ?? CellState()
-    defer { cells[cell] = state }
-    if let closed = state.closedAtLine {
-      return "trial \(cell) continues after its closing 'trial' line \(closed); a trial ends with exactly one 'trial' line"
+  mutating func problem(with entry: LogEntry, cell number: Int, line: Int) -> String? {
+    if case .query(let record) = entry {
+      return problem(
+        withQuery: record.query, cost: record.cost, cumulativeCost: record.cumulativeCost, cell: number, line: line,
+        name: record.cell)
     }
+    while cells.count <= number { cells.append(CellState()) }
+    let cell = entry.cell
+    let state = cells[number]
+    if let closed = state.closedAtLine { return Self.continuesAfterClosing(cell, closed) }
     switch entry {
-    case .query(let record):
-      guard record.query == state.queries + 1 else {
-        let kind = record.query <= state.queries ? "a repeat" : "a gap"
-        return "trial \(cell): query number \(record.query) after \(state.queries) (\(kind)); expected \(state.queries + 1)"
-      }
-      if let limit = budget?.queries, record.query > limit {
-        return "trial \(cell): query \(record.query) exceeds the budget of \(limit) queries"
-      }
-      guard record.cost.isFinite, record.cost >= 0 else {
-        return "trial \(cell): query \(record.query) has cost \(record.cost); expected a finite number >= 0"
-      }
-      let expected = state.cumulativeCost + record.cost
-      guard Self.agree(record.cumulativeCost, expected) else {
-        return
-          "trial \(cell): query \(record.query) has cumulativeCost \(record.cumulativeCost); expected \(expected) (the previous cumulativeCost plus cost)"
-      }
-      if let limit = budget?.seconds, record.cumulativeCost > limit * (1 + Self.costTolerance) {
-        return "trial \(cell): query \(record.query) brings the cost to \(record.cumulativeCost), over the budget of \(limit) simulated seconds"
-      }
-      state.queries = record.query
-      state.cumulativeCost = record.cumulativeCost
-      state.lastQueryLine = line
+    case .query: break
     case .recommendation(let record):
       guard record.afterQuery <= state.queries else {
         return "trial \(cell): recommendation after query \(record.afterQuery), but only \(state.queries) queries come before it"
@@ -85,9 +109,13 @@ struct LogAudit {
       guard Self.agree(record.cost, state.cumulativeCost) else {
         return "trial \(cell): the closing line's cost \(record.cost) differs from the last cumulativeCost \(state.cumulativeCost)"
       }
-      state.closedAtLine = line
+      cells[number].closedAtLine = line
     }
     return nil
+  }
+
+  private static func continuesAfterClosing(_ cell: TrialCell, _ closed: Int) -> String {
+    "trial \(cell) continues after its closing 'trial' line \(closed); a trial ends with exactly one 'trial' line"
   }
 
   private static func agree(_ a: Double, _ b: Double) -> Bool {

@@ -130,7 +130,7 @@ public enum RunComparison {
           methods.append(name)
         }
         if let note = records.manifest.reconstructions?[label] { reconstructions[name] = note }
-        func relabel<R>(_ items: [R], method: (R) -> String, task: (R) -> String, trial: (R) -> Int, rename: (inout R) -> Void) -> [R] {
+        func relabel<R>(_ items: some Sequence<R>, method: (R) -> String, task: (R) -> String, trial: (R) -> Int, rename: (inout R) -> Void) -> [R] {
           items.filter { item in
             method(item) == label && sharedNames.contains(task(item)) && (onlyTrials?.contains("\(task(item))#\(trial(item))") ?? true)
           }.map { item in

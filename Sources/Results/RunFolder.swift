@@ -90,22 +90,24 @@ public struct RunFolder: Sendable {
     guard FileManager.default.fileExists(atPath: logFile) else {
       throw ResultStoreError.missingFile(path: logFile, expected: "the run's query log; derived files are computed from it and are left as they are")
     }
-    let entries = try RunLog.read(path: logFile, budget: manifest.budget)
-    guard !entries.isEmpty else { throw ResultStoreError.emptyLog(path: logFile) }
-    var queries: [QueryRecord] = []
+    var scanner = LogScanner(path: logFile, budget: manifest.budget)
+    var lines = 0
     var recommendations: [RecommendationRecord] = []
     var trials: [TrialRecord] = []
     var generations: [GenerationRecord] = []
-    for entry in entries {
-      switch entry {
-      case .query(let record): queries.append(record)
-      case .recommendation(let record): recommendations.append(record)
-      case .generation(let record): generations.append(record)
-      case .trial(let record): trials.append(record)
+    try RunLog.forEachLine(path: logFile) { line, number in
+      lines += 1
+      switch try scanner.scan(line, number: number) {
+      case .query(let fields, let cell): scanner.builder.append(fields, cell: cell)
+      case .entry(.recommendation(let record)): recommendations.append(record)
+      case .entry(.generation(let record)): generations.append(record)
+      case .entry(.trial(let record)): trials.append(record)
+      case .entry(.query(let record)): preconditionFailure("the scanner returns query \(record.cell) as fields")
       }
     }
+    guard lines > 0 else { throw ResultStoreError.emptyLog(path: logFile) }
     return RunRecords(
-      manifest: manifest, tasks: tasks, methods: manifest.methods, queries: queries,
+      manifest: manifest, tasks: tasks, methods: manifest.methods, queries: scanner.builder.table(),
       recommendations: recommendations, trials: trials, generations: generations)
   }
 }

@@ -86,58 +86,6 @@ public enum RunLog {
     return decoder
   }
 
-  /// Every complete line of the log at `path`, each verified; a torn last line (no final
-  /// newline) is ignored. A missing file reads as empty.
-  ///
-  /// Every line's checksum is recomputed (see `line(for:encoder:)`) and every trial's lines
-  /// are checked to form one uninterrupted trial (see `LogAudit`): numbered queries without
-  /// gaps or repeats, consistent cost sums, at most one closing line and nothing after it,
-  /// and no query over `budget` when it is given.
-  ///
-  /// - Parameters:
-  ///   - path: the log file.
-  ///   - budget: the run's budget, to check that no trial exceeds it (`nil`: not checked).
-  /// - Throws: `ResultStoreError.malformedLine` for a complete line that does not decode or
-  ///   whose checksum does not match; `ResultStoreError.inconsistentLog` for a line that does
-  ///   not continue its trial; both name the file and the line.
-  /// - Complexity: O(size of the file).
-  public static func read(path: String, budget: BudgetLimit? = nil) throws -> [LogEntry] {
-    guard let data = FileManager.default.contents(atPath: path) else { return [] }
-    let decoder = makeDecoder()
-    var audit = LogAudit(budget: budget)
-    var entries: [LogEntry] = []
-    try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
-      var lineNumber = 0
-      var start = 0
-      let newline = UInt8(ascii: "\n")
-      while start < bytes.count {
-        // swift-format-ignore: NeverForceUnwrap
-        // The buffer is not empty here, so it has a base address.
-        guard let found = memchr(bytes.baseAddress! + start, Int32(newline), bytes.count - start) else { break }
-        // swift-format-ignore: NeverForceUnwrap
-        // The buffer is not empty here, so it has a base address.
-        let end = bytes.baseAddress!.distance(to: UnsafeRawPointer(found))
-        lineNumber += 1
-        defer { start = end + 1 }
-        if end == start { continue }
-        if let problem = checksumProblem(in: UnsafeRawBufferPointer(rebasing: bytes[start..<end])) {
-          throw ResultStoreError.malformedLine(path: path, line: lineNumber, reason: problem)
-        }
-        let entry: LogEntry
-        do {
-          entry = try decoder.decode(LogEntry.self, from: data[data.startIndex + start..<data.startIndex + end])
-        } catch {
-          throw ResultStoreError.malformedLine(path: path, line: lineNumber, reason: "\(error)")
-        }
-        if let problem = audit.problem(with: entry, line: lineNumber) {
-          throw ResultStoreError.inconsistentLog(path: path, line: lineNumber, reason: problem)
-        }
-        entries.append(entry)
-      }
-    }
-    return entries
-  }
-
   /// Truncates a torn last line (bytes after the last newline) left by a killed run.
   ///
   /// - Returns: the number of bytes removed.

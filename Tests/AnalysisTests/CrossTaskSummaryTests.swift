@@ -95,11 +95,12 @@ import Testing
   @Test func intervalsWidenWhenBlocksDisagree() throws {
     var records = Self.records()
     // In trial 0 of t1, c ends at the optimum: now the blocks disagree.
-    records.queries = records.queries.map { query in
-      var query = query
-      if query.task == "t1" && query.method == "c" && query.trial == 0 && query.query == 2 { query.report = 10.5 }
-      return query
-    }
+    records.queries = QueryTable(
+      records.queries.map { query in
+        var query = query
+        if query.task == "t1" && query.method == "c" && query.trial == 0 && query.query == 2 { query.report = 10.5 }
+        return query
+      })
     let summary = try #require(RunAnalysis(records: records).crossTask)
     let c = try #require(summary.rows.last)
     #expect(c.averageRank < 3 && c.rankLower < c.rankUpper)
@@ -108,7 +109,7 @@ import Testing
 
   @Test func noSummaryWithOneSharedMethod() {
     var records = Self.records()
-    records.queries = records.queries.filter { $0.method == "a" || ($0.method == "d" && $0.task == "t1") }
+    records.queries = QueryTable(records.queries.filter { $0.method == "a" || ($0.method == "d" && $0.task == "t1") })
     #expect(RunAnalysis(records: records).crossTask == nil)
   }
 }

@@ -58,11 +58,12 @@ import Testing
   @Test func aMethodThatDiffersOnASharedTrialIsKeptApartUnderARenamedLabel() async throws {
     let first = try await Self.run(methods: ["random-search"])
     var second = try await Self.run(methods: ["random-search"])
-    second.queries = second.queries.map { query in
-      var changed = query
-      if changed.trial == 0 && changed.query == 1 { changed.poolIndex = (changed.poolIndex + 1) % 256 }
-      return changed
-    }
+    second.queries = QueryTable(
+      second.queries.map { query in
+        var changed = query
+        if changed.trial == 0 && changed.query == 1 { changed.poolIndex = (changed.poolIndex + 1) % 256 }
+        return changed
+      })
     let outcome = try RunComparison.combine([.init(name: "a", records: first), .init(name: "b", records: second)])
     #expect(outcome.records.methods == ["random-search", "random-search@b"])
     #expect(outcome.notes.contains { $0.contains("random-search@b") })

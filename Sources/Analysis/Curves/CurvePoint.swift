@@ -15,14 +15,22 @@ public struct CurvePoint: Hashable, Sendable {
 
   /// Creates a point from the trials' values at `x`.
   ///
-  /// - Complexity: O(n log n) for n values.
+  /// - Complexity: O(n log n) for n values (one sort).
   public init(task: String, method: String, curve: CurveKind, x: Double, values: [Double], optimum: Double) {
     self.task = task
     self.method = method
     self.curve = curve
     self.x = x
-    value = Summary(values)
-    regret = Summary(values.map { optimum - $0 })
+    let sorted = values.sorted()
+    value = Summary(ascending: sorted)
+    // `optimum - value` reverses the order of finite values exactly (subtraction rounds
+    // monotonically, and equal regrets are equal bit for bit: none is -0 unless the optimum is
+    // 0), so the values sorted once give the regrets sorted too.
+    if optimum.isFinite && optimum != 0 && sorted.allSatisfy(\.isFinite) {
+      regret = Summary(ascending: sorted.reversed().map { optimum - $0 })
+    } else {
+      regret = Summary(values.map { optimum - $0 })
+    }
   }
 
   /// The query count, for points on the query axis.
@@ -44,10 +52,11 @@ extension CurvePoint {
     var points: [CurvePoint] = []
     for (method, curves) in curvesByMethod {
       for kind in kinds {
-        let series = curves.filter { !$0.series(kind).isEmpty }
+        let series = curves.map { $0.series(kind) }.filter { !$0.isEmpty }
         guard !series.isEmpty else { continue }
         for query in stride(from: 1, through: queryCount, by: 1) {
-          let values = series.compactMap { $0.value(kind, atQuery: query) }
+          // As `TrialCurve.value(_:atQuery:)`: the last value past the trial's end.
+          let values = series.map { query <= $0.count ? $0[query - 1] : $0[$0.count - 1] }
           points.append(
             CurvePoint(task: task, method: method, curve: kind, x: Double(query), values: values, optimum: optimum))
         }
@@ -65,9 +74,14 @@ extension CurvePoint {
   ) -> [CurvePoint] {
     var points: [CurvePoint] = []
     for (method, curves) in curvesByMethod {
+      // Per grid time, per curve: the queries completed by then (one search for both kinds).
+      let done = grid.map { seconds in curves.map { $0.queriesCompleted(atSeconds: seconds) } }
       for kind in CurveKind.incumbents {
-        for seconds in grid {
-          let values = curves.compactMap { $0.value(kind, atSeconds: seconds) }
+        let series = curves.map { $0.series(kind) }
+        for (index, seconds) in grid.enumerated() {
+          var values: [Double] = []
+          values.reserveCapacity(series.count)
+          for (curve, count) in zip(series, done[index]) where count > 0 { values.append(curve[count - 1]) }
           points.append(CurvePoint(task: task, method: method, curve: kind, x: seconds, values: values, optimum: optimum))
         }
       }

@@ -25,24 +25,49 @@ public struct TrialCurve: Hashable, Sendable {
   ///   - recommendations: its recommendations, in any order.
   /// - Complexity: O(q + r log r) for q queries and r recommendations.
   public init(cell: TrialCell, queries: [QueryRecord], recommendations: [RecommendationRecord]) {
+    self.init(
+      cell: cell, signals: queries.map(\.signal), reports: queries.map(\.report),
+      cumulativeCosts: queries.map(\.cumulativeCost), recommendations: recommendations)
+  }
+
+  /// Builds the series of one trial from rows of a query table.
+  ///
+  /// - Parameters:
+  ///   - cell: the trial.
+  ///   - rows: its rows in `table` (`QueryTable.rows(ofCell:)`), in query order.
+  ///   - table: the run's queries.
+  ///   - recommendations: its recommendations, in any order.
+  /// - Complexity: O(q + r log r) for q queries and r recommendations.
+  public init(cell: TrialCell, rows: Range<Int>, of table: QueryTable, recommendations: [RecommendationRecord]) {
+    self.init(
+      cell: cell, signals: table.signals[rows], reports: table.reports[rows], cumulativeCosts: table.cumulativeCosts[rows],
+      recommendations: recommendations)
+  }
+
+  private init(
+    cell: TrialCell, signals: some Collection<Double>, reports: some Collection<Double>,
+    cumulativeCosts: some Collection<Double>, recommendations: [RecommendationRecord]
+  ) {
     self.cell = cell
     var bestSignal: [Double] = []
     var oracleMax: [Double] = []
+    bestSignal.reserveCapacity(signals.count)
+    oracleMax.reserveCapacity(signals.count)
     var incumbentSignal = Double.nan
     var incumbentReport = Double.nan
     var bestReport = Double.nan
-    for query in queries {
-      if bestSignal.isEmpty || incumbentSignal.isNaN || query.signal > incumbentSignal {
-        incumbentSignal = query.signal
-        incumbentReport = query.report
+    for (signal, report) in zip(signals, reports) {
+      if bestSignal.isEmpty || incumbentSignal.isNaN || signal > incumbentSignal {
+        incumbentSignal = signal
+        incumbentReport = report
       }
-      if bestReport.isNaN || query.report > bestReport { bestReport = query.report }
+      if bestReport.isNaN || report > bestReport { bestReport = report }
       bestSignal.append(incumbentReport)
       oracleMax.append(bestReport)
     }
     self.bestSignal = bestSignal
     self.oracleMax = oracleMax
-    cumulativeCost = queries.map(\.cumulativeCost)
+    cumulativeCost = Array(cumulativeCosts)
     recommended = TrialCurve.withRecommendations(oracleMax, recommendations)
   }
 
@@ -93,12 +118,21 @@ public struct TrialCurve: Hashable, Sendable {
   /// - Complexity: O(log q).
   public func value(_ kind: CurveKind, atSeconds seconds: Double) -> Double? {
     let values = series(kind)
+    let count = queriesCompleted(atSeconds: seconds, within: values.count)
+    return count == 0 ? nil : values[count - 1]
+  }
+
+  /// The number of leading queries (of the first `limit`, all by default) whose cumulative cost
+  /// is at most `seconds`, found by binary search.
+  ///
+  /// - Complexity: O(log q).
+  func queriesCompleted(atSeconds seconds: Double, within limit: Int? = nil) -> Int {
     var low = 0
-    var high = min(values.count, cumulativeCost.count)
+    var high = min(limit ?? queries, cumulativeCost.count)
     while low < high {
       let middle = (low + high) / 2
       if cumulativeCost[middle] <= seconds { low = middle + 1 } else { high = middle }
     }
-    return low == 0 ? nil : values[low - 1]
+    return low
   }
 }

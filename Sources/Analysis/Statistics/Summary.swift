@@ -29,7 +29,14 @@ public struct Summary: Hashable, Sendable {
   ///
   /// - Complexity: O(n log n) for the sort behind the quantiles.
   public init<Values: Collection<Double>>(_ values: Values) {
-    let sorted = values.sorted()
+    self.init(ascending: values.sorted())
+  }
+
+  /// Summarizes values already in ascending order (as `sorted()` leaves them), without sorting
+  /// them again.
+  ///
+  /// - Complexity: O(n).
+  init(ascending sorted: [Double]) {
     count = sorted.count
     guard let first = sorted.first, let last = sorted.last else {
       mean = .nan

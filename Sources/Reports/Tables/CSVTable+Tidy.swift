@@ -12,9 +12,9 @@ extension CSVTable {
     var table = CSVTable(
       name: "trial_curves.csv",
       header: ["task", "method", "trial", "query", "report_of_best_signal", "best_report_seen", "cumulative_cost_s"])
-    let byCell = Dictionary(grouping: records.queries, by: \.cell)
-    for cell in byCell.keys.sorted() {
-      let curve = TrialCurve(cell: cell, queries: byCell[cell] ?? [], recommendations: [])
+    let queries = records.queries
+    for (index, cell) in queries.cells.enumerated() {
+      let curve = TrialCurve(cell: cell, rows: queries.rows(ofCell: index), of: queries, recommendations: [])
       for index in 0..<curve.queries {
         table.append([
           cell.task, cell.method, String(cell.trial), String(index + 1), NumberFormat.csv(curve.bestSignal[index]),
@@ -33,8 +33,8 @@ extension CSVTable {
         "task", "method", "trial", "query", "pool_index", "key", "signal", "report", "cost_s", "cumulative_cost_s", "batch",
         "method_seconds", "initial",
       ])
-    let sorted = records.queries.sorted { ($0.cell, $0.query) < ($1.cell, $1.query) }
-    for query in sorted {
+    // The table is in canonical order already.
+    for query in records.queries {
       table.append([
         query.task, query.method, String(query.trial), String(query.query), String(query.poolIndex), query.key,
         NumberFormat.csv(query.signal), NumberFormat.csv(query.report), NumberFormat.csv(query.cost),
