@@ -79,7 +79,7 @@ struct PerfCommand: AsyncParsableCommand {
   func run() async throws {
     try await reportingErrors {
       let source = try CatalogTaskSource()
-      let sections = Set(section.isEmpty ? [.data, .numerics, .trials] : section)
+      let sections = Set(section.isEmpty ? [.data, .numerics, .trials, .report] : section)
       if sections.contains(.data) { try Self.printLoading(source) }
       if sections.contains(.numerics) { try printNumerics(source) }
       if sections.contains(.trials) { try await printTrials(source) }
