@@ -99,19 +99,25 @@ extension DiffusionNAGTests {
     let rounds = try Self.rounds(seed: 3, budget: 24)
     #expect(rounds.count == 5)
     #expect(rounds[0].report == nil && rounds[0].proposals.count == 8)
+    var pooled = (valid: 0, generated: 0)
     for round in rounds.dropFirst() {
       let report = try #require(round.report)
       #expect(round.proposals.count == 4)
       #expect(report.generated % Self.quick.samplesPerDraw == 0 && report.generated <= Self.quick.samplesPerDraw * Self.quick.draws)
       #expect(report.valid <= report.generated && report.unique <= report.valid && report.novel <= report.unique)
-      // Guidance trades validity for signal (on this task about half the guided samples stay
-      // valid at the quick scale); a model that had not learnt the space would give none.
-      #expect(Double(report.valid) > 0.25 * Double(report.generated), "\(report)")
+      // Guidance trades validity for signal: at the quick scale between a fifth and a half of
+      // the guided samples of a round stay valid on this task (the share moves with the
+      // OpenBLAS kernel: about half with Haswell's, 0.20-0.22 in two rounds with SkylakeX's);
+      // a model that had not learnt the space would give next to none.
+      #expect(Double(report.valid) > 0.1 * Double(report.generated), "\(report)")
+      pooled.valid += report.valid
+      pooled.generated += report.generated
       #expect(report.novel > 0)
       #expect(report.tokenCounts.allSatisfy { $0.reduce(0, +) == report.valid })
       // Generated candidates are proposed as cells, not pool indices.
       #expect(round.proposals.allSatisfy { if case .architecture = $0.target { true } else { false } })
     }
+    #expect(Double(pooled.valid) > 0.2 * Double(pooled.generated), "\(pooled)")
   }
 
   /// The guidance raises the true signal of what is sampled: a noise-aware predictor fitted on
