@@ -7,7 +7,7 @@ import SearchSpaces
 ///
 /// Not shipped: it exists only after an import, and is verified against
 /// `nasbench101/IMPORTED.SHA256SUMS`, the list the importer writes beside it.
-struct NASBench101FullTable: Sendable {
+struct NASBench101FullTable: NASBench101PoolColumns, Sendable {
   /// The table, relative to the data folder.
   static let file = "nasbench101/nb101_full_108_mean3.csv.gz"
   /// The checksum list the importer writes (one of `DataDirectory.importedChecksumFiles`).
@@ -21,14 +21,6 @@ struct NASBench101FullTable: Sendable {
   let poolIndices: [Int]
   /// Each column, aligned with `poolIndices`.
   let columns: [String: [Double]]
-
-  /// The column `name` spread over the pool: NaN outside the imported cells.
-  func poolColumn(_ name: String, poolSize: Int) -> [Double] {
-    guard let values = columns[name] else { preconditionFailure("column \(name) was not loaded") }
-    var spread = [Double](repeating: .nan, count: poolSize)
-    for (position, index) in poolIndices.enumerated() { spread[index] = values[position] }
-    return spread
-  }
 
   /// Whether the importer has written the table into `data`.
   static func isImported(in data: DataDirectory) -> Bool {

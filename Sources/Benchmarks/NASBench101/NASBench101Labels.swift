@@ -2,7 +2,7 @@ import SearchSpaces
 
 /// The labelled NAS-Bench-101 cells: the union of the 20k and 10k single-run slices
 /// (30,001 cells), with their measured columns, placed in the pool.
-struct NASBench101Labels: Sendable {
+struct NASBench101Labels: NASBench101PoolColumns, Sendable {
   /// The two labelled files.
   static let files = [
     "nasbench101/nb101_subset20k_valid_single_run.csv.gz", "nasbench101/nb101_vis10k_valid_single_run.csv.gz",
@@ -14,14 +14,6 @@ struct NASBench101Labels: Sendable {
   let poolIndices: [Int]
   /// Each column, aligned with `poolIndices`.
   let columns: [String: [Double]]
-
-  /// The column `name` spread over the pool: NaN outside the labelled cells.
-  func poolColumn(_ name: String, poolSize: Int) -> [Double] {
-    guard let values = columns[name] else { preconditionFailure("column \(name) was not loaded") }
-    var spread = [Double](repeating: .nan, count: poolSize)
-    for (position, index) in poolIndices.enumerated() { spread[index] = values[position] }
-    return spread
-  }
 
   /// The labels of `data`, loaded once per process.
   static func cached(in data: DataDirectory) throws -> NASBench101Labels {
