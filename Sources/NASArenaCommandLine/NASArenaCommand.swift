@@ -21,6 +21,7 @@ struct NASArenaCommand: AsyncParsableCommand {
     subcommands: [
       RunCommand.self, ReportCommand.self, ValidateCommand.self, MethodsCommand.self, DataCommand.self,
       MergeCommand.self, CompareCommand.self, ReproduceCommand.self, PredictorsCommand.self, GuidanceCommand.self, PerfCommand.self,
+      EstimateCommand.self,
       NewMethodCommand.self,
     ])
 }
