@@ -39,11 +39,17 @@ struct SummaryTable {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// A header's text with a line-break opportunity after every underscore, so a long column
+  /// name such as `report_of_best_signal @ 25` wraps inside its narrow header cell.
+  static func breakable(_ escaped: String) -> String {
+    escaped.split(separator: "_", omittingEmptySubsequences: false).joined(separator: "_<wbr>")
+  }
+
   /// An HTML `<table>`, emphasized cells in bold, text escaped.
   var html: String {
     func align(_ column: Int) -> String { column == 0 || textColumns.contains(column) ? " class=\"text\"" : "" }
     var out = "<div class=\"scroll\"><table>\n<thead><tr>"
-    out += header.enumerated().map { "<th\(align($0))>\(HTMLText.escaped($1))</th>" }.joined()
+    out += header.enumerated().map { "<th\(align($0))>\(Self.breakable(HTMLText.escaped($1)))</th>" }.joined()
     out += "</tr></thead>\n<tbody>\n"
     for row in rows {
       out += "<tr>"
