@@ -84,6 +84,23 @@ import Testing
     #expect(none.rejected == ["\(folder.path): budget 40 queries, the suite's is 30 queries; not used"])
   }
 
+  @Test func anOldManifestWithoutBudgetOrSettingsIsCheckedAgainstTheFoldersSuiteFile() async throws {
+    let suite = try Fixtures.suite(Fixtures.threeMethods)
+    let folder = try await Fixtures.run(suite)
+    var manifest = try folder.readManifest()
+    manifest.budget = nil
+    manifest.suiteValues = nil
+    try folder.writeJSON(manifest, to: folder.manifestFile)
+    let same = try await SuiteEstimate.measure(
+      suite, from: [folder], sampleTrials: 0, loader: Fixtures.loader, source: Fixtures.source, options: RunOptions(workers: 1))
+    #expect(same.times.count == 6 && same.rejected.isEmpty)
+    let longer = try Fixtures.suite(Fixtures.threeMethods.replacingOccurrences(of: "queries: 40", with: "queries: 50"))
+    let other = try await SuiteEstimate.measure(
+      longer, from: [folder], sampleTrials: 0, loader: Fixtures.loader, source: Fixtures.source, options: RunOptions(workers: 1))
+    #expect(other.times.isEmpty)
+    #expect(other.rejected == ["\(folder.path): budget 40 queries, the suite's is 50 queries; not used"])
+  }
+
   @Test func aFolderWithoutItsLogIsReadFromTrialsCSVAndBadRowsAreNamed() async throws {
     let suite = try Fixtures.suite(Fixtures.threeMethods)
     let folder = try await Fixtures.run(suite)

@@ -156,7 +156,20 @@ public struct SuiteEstimate: Sendable {
       throw EstimateError.notARun(path: folder.path, missing: "manifest.json")
     }
     let manifest = try folder.readManifest()
-    if let budget = manifest.budget, budget != suite.budget.limit {
+    // Manifests written before they recorded the budget and the resolved values: the folder's
+    // suite.yaml, read with today's defaults, stands in.
+    var written: Suite?
+    if manifest.budget == nil || manifest.suiteValues == nil, FileManager.default.fileExists(atPath: folder.suiteFile) {
+      do {
+        written = try loader.load(path: folder.suiteFile)
+      } catch {
+        return ([], ["\(folder.path): its manifest predates recorded settings and its suite.yaml does not load now (\(error)); not used"], [:])
+      }
+    }
+    guard let budget = manifest.budget ?? written?.budget.limit else {
+      return ([], ["\(folder.path): neither its manifest nor a suite.yaml records the budget; not used"], [:])
+    }
+    guard budget == suite.budget.limit else {
       return ([], ["\(folder.path): budget \(budget), the suite's is \(suite.budget.limit); not used"], [:])
     }
     let records: [TrialRecord]
@@ -169,12 +182,7 @@ public struct SuiteEstimate: Sendable {
       }
       records = try TrialsCSVReader.read(path: csv)
     }
-    // Manifests written before they recorded the resolved values: the folder's suite.yaml,
-    // read with today's defaults, stands in.
-    guard
-      let recorded = try manifest.suiteValues
-        ?? (FileManager.default.fileExists(atPath: folder.suiteFile) ? loader.load(path: folder.suiteFile).resolvedValues() : nil)
-    else {
+    guard let recorded = try manifest.suiteValues ?? written?.resolvedValues() else {
       return ([], ["\(folder.path): neither its manifest nor a suite.yaml records the method settings; not used"], [:])
     }
     var rejected: [String] = []
