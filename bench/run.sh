@@ -78,12 +78,12 @@ fi
 
 if wants report; then
   LOG=$SCRATCH/report-log
-  if ! [ -s "$LOG/log.jsonl" ]; then
+  if ! [ -s "$LOG/queries.jsonl" ]; then
     step "writing the 1.2M-query log"
     rm -rf "$LOG"
     "$NASARENA" run "$BENCH/report-suite.yaml" --output "$LOG" --quiet --no-report
   fi
-  LOGFILE=$(ls "$LOG"/*.jsonl | head -1)
+  LOGFILE=$LOG/queries.jsonl
   for r in $(seq 1 "$REPEATS"); do
     step "report, repeat $r"
     /usr/bin/time -f '%e %M' -o "$SCRATCH/time.txt" "$PY" "$BENCH/python/report_pandas.py" --log "$LOGFILE" > "$SCRATCH/py.json"

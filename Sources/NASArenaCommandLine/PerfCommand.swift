@@ -42,7 +42,8 @@ struct PerfCommand: AsyncParsableCommand {
     case sgemm
   }
 
-  @Option(help: "side-by-side: workloads to time (default: all): weaknas-trial, brpnas-epoch-20, brpnas-epoch-100, brpnas-trial, arch2vec-epoch, sgemm.")
+  @Option(
+    help: "side-by-side: workloads to time (default: all): weaknas-trial, brpnas-epoch-20, brpnas-epoch-100, brpnas-trial, arch2vec-epoch, sgemm.")
   var sideBySide: [SideBySideWorkload] = []
 
   @Option(help: "side-by-side: write nb201-cifar10's cells, inputs and signals as JSON to this file (for bench/python) instead of timing.")
