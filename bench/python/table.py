@@ -140,7 +140,7 @@ def main():
                 cells += ["-", "-"]
                 continue
             best = min(records, key=lambda r: r["seconds"])
-            gflop = best["gigaflop"]
+            gflop = best["gigaflop"] if gflop is None else gflop
             rate = gflop / best["seconds"]
             base = sgemm.get(("1024x256x256", variant))
             cells += [f"{rate:.1f}", f"{100 * rate / base:.0f} %" if base else "-"]
