@@ -6,7 +6,8 @@
 #   bench/run.sh [--repeats R] [--weaknas-repeats W] [--brpnas-trial-repeats T] [--only LIST]
 #
 # LIST: comma-separated of weaknas, brpnas-epoch, report, brpnas-trial, arch2vec, sgemm
-# (default: all, in that order). Writes bench/results/latest.md and prints the table.
+# (default: all, in that order). Writes bench/results/latest.md (and every measurement to
+# bench/results/latest-measurements.jsonl) and prints the table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -120,6 +121,7 @@ if wants sgemm; then
   swift_side 1 sgemm
 fi
 
+cp "$MEASURED" "$BENCH/results/latest-measurements.jsonl"
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 "$PY" "$BENCH/python/table.py" "$MEASURED" --versions "$SCRATCH/versions.txt" --load "$LOAD" \
   --repeats "$REPEATS" --weaknas-repeats "$WEAKNAS_REPEATS" --brpnas-trial-repeats "$BRP_TRIAL_REPEATS" | tee "$BENCH/results/latest.md"
