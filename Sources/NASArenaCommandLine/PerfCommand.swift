@@ -20,6 +20,7 @@ struct PerfCommand: AsyncParsableCommand {
         swift run -c release nasarena perf --trials 5 --queries 200
         swift run -c release nasarena perf --section numerics
         swift run -c release nasarena perf --section report --report-trials 4000
+        swift run -c release nasarena perf --section side-by-side --side-by-side brpnas-epoch-20
       The machine is shared and noisy: compare figures as ratios within one run.
       """)
 
@@ -27,7 +28,26 @@ struct PerfCommand: AsyncParsableCommand {
     case data, numerics, trials, report
     /// Not in the default set: it writes a synthetic release file of about 0.7 GB.
     case nb101Import = "nb101-import"
+    /// Not in the default set: the NASArena side of `bench/run.sh`, one JSON line per workload.
+    case sideBySide = "side-by-side"
   }
+
+  /// A workload of the side-by-side benchmark (`bench/`), on nb201-cifar10.
+  enum SideBySideWorkload: String, ExpressibleByArgument, CaseIterable {
+    case weaknasTrial = "weaknas-trial"
+    case brpnasEpoch20 = "brpnas-epoch-20"
+    case brpnasEpoch100 = "brpnas-epoch-100"
+    case brpnasTrial = "brpnas-trial"
+    case arch2vecEpoch = "arch2vec-epoch"
+    case sgemm
+  }
+
+  @Option(
+    help: "side-by-side: workloads to time (default: all): weaknas-trial, brpnas-epoch-20, brpnas-epoch-100, brpnas-trial, arch2vec-epoch, sgemm.")
+  var sideBySide: [SideBySideWorkload] = []
+
+  @Option(help: "side-by-side: write nb201-cifar10's cells, inputs and signals as JSON to this file (for bench/python) instead of timing.")
+  var exportData: String?
 
   @Option(help: "Sections to run: data, numerics, trials, report, nb101-import (default: data, numerics, trials, report).")
   var section: [Section] = []
@@ -85,6 +105,7 @@ struct PerfCommand: AsyncParsableCommand {
       if sections.contains(.trials) { try await printTrials(source) }
       if sections.contains(.nb101Import) { try printImport(source) }
       if sections.contains(.report) { try await printReport(source) }
+      if sections.contains(.sideBySide) { try await printSideBySide(source) }
     }
   }
 
@@ -183,6 +204,52 @@ struct PerfCommand: AsyncParsableCommand {
         timing.analysisSeconds))
     if let peak = TaskCatalog.peakResidentMemoryBytes() {
       print(String(format: "\npeak resident memory (tables loaded, log read and analysed): %.0f MB\n", Double(peak) / 1_048_576))
+    }
+  }
+
+  /// The NASArena side of `bench/run.sh`: one `SideBySideMeasurement` JSON line per workload.
+  private func printSideBySide(_ source: CatalogTaskSource) async throws {
+    let task = try source.task(named: "nb201-cifar10")
+    let domain = task.domain
+    if let exportData {
+      try SideBySideExport.write(domain: domain, task: task.name, signals: domain.indices.map { task.signal.values[$0] }, to: exportData)
+      print("wrote \(exportData)")
+      return
+    }
+    let base = try Backends.select(.automatic)
+    for workload in sideBySide.isEmpty ? SideBySideWorkload.allCases : sideBySide {
+      switch workload {
+      case .weaknasTrial, .brpnasTrial:
+        let (method, fits) = workload == .weaknasTrial ? ("weaknas", (queries - 10 + 9) / 10) : ("brp-nas", (queries + 19) / 20 - 1)
+        let meter = MeteredBackend(base)
+        let timing = try await Backends.$current.withValue(meter) {
+          try await TrialTiming.measure(task: task.name, methods: [method], queries: queries, trials: 1, source: source)
+        }
+        let seconds = timing.first?.secondsPerTrial ?? 0
+        let measurement = SideBySideMeasurement(
+          workload: workload.rawValue, backend: base.description, seconds: seconds,
+          work: ["queries": Double(queries), "fits": Double(fits), "methodSeconds": timing.first?.methodSecondsPerTrial ?? 0],
+          gigaflop: meter.flops / 1e9)
+        print(measurement.jsonLine)
+      case .brpnasEpoch20, .brpnasEpoch100:
+        let count = workload == .brpnasEpoch20 ? 20 : 100
+        // Every (domain / n)-th architecture: the Python side takes the same ones.
+        let labelled = (0..<count).map { domain.indices[$0 * (domain.count / count)] }
+        let measurement = try BRPNASEpochTiming.measure(
+          workload: workload.rawValue, domain: domain, poolIndices: labelled,
+          targets: labelled.map { task.signal.values[$0] }, epochs: count == 20 ? 40 : 10, backend: base)
+        print(measurement.jsonLine)
+      case .arch2vecEpoch:
+        print(try Arch2VecEpochTiming.measure(space: domain.space, backend: base).jsonLine)
+      case .sgemm:
+        for (m, n, k) in [(1024, 256, 256), (2048, 2048, 2048)] {
+          let rate = MatrixMultiplyMeter.gigaflops(base, m: m, n: n, k: k, minimumSeconds: 1)
+          let measurement = SideBySideMeasurement(
+            workload: "sgemm-\(m)x\(n)x\(k)", backend: base.description, seconds: 2 * Double(m * n * k) / rate / 1e9,
+            work: ["gigaflops": rate])
+          print(measurement.jsonLine)
+        }
+      }
     }
   }
 
