@@ -20,6 +20,7 @@ struct PerfCommand: AsyncParsableCommand {
         swift run -c release nasarena perf --trials 5 --queries 200
         swift run -c release nasarena perf --section numerics
         swift run -c release nasarena perf --section report --report-trials 4000
+        swift run -c release nasarena perf --section tail-cores
       The machine is shared and noisy: compare figures as ratios within one run.
       """)
 
@@ -27,9 +28,11 @@ struct PerfCommand: AsyncParsableCommand {
     case data, numerics, trials, report
     /// Not in the default set: it writes a synthetic release file of about 0.7 GB.
     case nb101Import = "nb101-import"
+    /// Not in the default set: products on one core and with a lent second core.
+    case tailCores = "tail-cores"
   }
 
-  @Option(help: "Sections to run: data, numerics, trials, report, nb101-import (default: data, numerics, trials, report).")
+  @Option(help: "Sections to run: data, numerics, trials, report, nb101-import, tail-cores (default: data, numerics, trials, report).")
   var section: [Section] = []
 
   @Option(parsing: .unconditional, help: "nb101-import: cells of the synthetic release file (default: all 423,624).")
@@ -53,7 +56,7 @@ struct PerfCommand: AsyncParsableCommand {
   @Option(help: "Methods to time (default: every built-in method).")
   var methods: [String] = []
 
-  @Option(help: "Matrix-multiply backends for the numerics section: openblas, portable (default: both; OpenBLAS when it loads).")
+  @Option(help: "Matrix-multiply backends for the numerics and tail-cores sections: openblas, portable (default: both; OpenBLAS when it loads).")
   var backend: [NumericsBackend] = []
 
   @Option(parsing: .unconditional, help: "Timed epochs per training workload and backend, after one warm-up epoch.")
@@ -85,6 +88,7 @@ struct PerfCommand: AsyncParsableCommand {
       if sections.contains(.trials) { try await printTrials(source) }
       if sections.contains(.nb101Import) { try printImport(source) }
       if sections.contains(.report) { try await printReport(source) }
+      if sections.contains(.tailCores) { try printTailCores() }
     }
   }
 
