@@ -1,7 +1,7 @@
 import Tensor
 
 /// How fast one matrix product runs on one core and with spare cores lent to it through
-/// `RowSplittingBackend` (what a trial at a suite's tail gets; `nasarena perf --section tail-cores`).
+/// `SplittingBackend` (what a trial at a suite's tail gets; `nasarena perf --section tail-cores`).
 public struct SpareCoreTiming: Sendable {
   /// Rows of `C` (`m`), its columns (`n`) and the depth (`k`) of `[m, k] · [k, n]`.
   public let rows: Int, columns: Int, depth: Int
@@ -25,7 +25,7 @@ public struct SpareCoreTiming: Sendable {
   ) -> SpareCoreTiming {
     let pool = SpareCores()
     pool.donate(spareCores)
-    let split = RowSplittingBackend(base, spareCores: pool, minimumPartMultiplyAdds: minimumPartMultiplyAdds)
+    let split = SplittingBackend(base, spareCores: pool, minimumPartMultiplyAdds: minimumPartMultiplyAdds)
     var one = 0.0
     var shared = 0.0
     for _ in 0..<repeats {

@@ -9,7 +9,7 @@ public struct RunOptions: Sendable {
   /// method. Only the order of execution changes; the log's content and the cells do not.
   public var trialsFirst = false
   /// Lends the cores of idle workers to the matrix products of the trials still running once
-  /// no trial is left to start (a suite's tail), through `RowSplittingBackend`. Results stay
+  /// no trial is left to start (a suite's tail), through `SplittingBackend`. Results stay
   /// bit-identical; only wall-clock time changes.
   public var tailCores = true
   /// The numeric backend description for the manifest (set by the caller that chose it).

@@ -191,7 +191,7 @@ public enum SuiteRunner {
     // At the tail (no trial left to start) the idle workers' cores go to the products of the
     // trials still running: at most one core per idle worker, and no more than the machine has.
     let spareCores = options.tailCores ? SpareCores() : nil
-    let backend = spareCores.map { RowSplittingBackend(Backends.current, spareCores: $0) } ?? Backends.current
+    let backend = spareCores.map { SplittingBackend(Backends.current, spareCores: $0) } ?? Backends.current
     let cores = min(workers, ProcessInfo.processInfo.activeProcessorCount)
     var donated = 0
     try await withThrowingTaskGroup(of: (TrialRecord, Double).self) { group in

@@ -5,7 +5,7 @@
 #endif
 
 /// A pool of processor cores that nothing else uses, lent to matrix products one call at a
-/// time (see ``RowSplittingBackend``).
+/// time (see ``SplittingBackend``).
 ///
 /// Cores enter the pool with `donate(_:)`: the suite runner donates a worker's core when the
 /// suite's tail leaves it idle. Each donated core is served by one persistent helper thread,

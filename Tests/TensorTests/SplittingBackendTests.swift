@@ -2,7 +2,7 @@ import Randomness
 import Tensor
 import Testing
 
-@Suite struct RowSplittingBackendTests {}
+@Suite struct SplittingBackendTests {}
 
 /// One stored problem: operands with padded leading dimensions, and C's initial values.
 private struct StoredProblem: CustomTestStringConvertible {
@@ -69,15 +69,19 @@ private var backends: [any MatrixMultiplyBackend] {
 
 // MARK: - Bit identity
 
-extension RowSplittingBackendTests {
+extension SplittingBackendTests {
   /// Shapes of the methods' products (WeakNAS's 1000-wide layers over batches of 200 and their
-  /// gradients), odd sizes, and rows that leave a short last part.
+  /// gradients), odd sizes, and sides that leave a short last part; rows are cut where they are
+  /// the longer side, columns elsewhere (and in `(64, 16, 20_000)`, rows as the only side).
   @Test func splitProductsEqualUnsplitOnesBitForBit() {
-    let shapes = [(200, 1000, 1000), (1000, 1000, 200), (1000, 200, 1000), (97, 1001, 333), (257, 129, 700), (48, 700, 800)]
+    let shapes = [
+      (200, 1000, 1000), (1000, 1000, 200), (1000, 200, 1000), (97, 1001, 333), (257, 129, 700), (48, 700, 800), (64, 16, 20_000),
+      (33, 1000, 700),
+    ]
     for backend in backends {
       let spare = SpareCores()
       spare.donate(3)
-      let split = RowSplittingBackend(backend, spareCores: spare)
+      let split = SplittingBackend(backend, spareCores: spare)
       for problem in problems(shapes) {
         let before = spare.sharedProducts
         #expect(problem.bits(split) == problem.bits(backend), "\(backend): \(problem.testDescription)")
@@ -87,16 +91,18 @@ extension RowSplittingBackendTests {
     }
   }
 
-  /// The portable kernel is row-split invariant at any row and size, so the test can split
-  /// small products into many parts at odd places.
-  @Test func portableKernelSplitsAtAnyRow() {
-    let shapes = [(7, 5, 3), (13, 17, 300), (130, 129, 31), (61, 33, 65), (300, 7, 513)]
+  /// The portable kernel is split-invariant at any row and at multiples of 16 columns, whatever
+  /// the size, so the test can split small products into many parts at odd places.
+  @Test func portableKernelSplitsAtAnyRowAndAtItsColumnTile() {
+    let shapes = [(7, 5, 3), (13, 17, 300), (130, 129, 31), (61, 33, 65), (300, 7, 513), (5, 100, 30), (9, 33, 200)]
     let spare = SpareCores()
     spare.donate(4)
-    for granularity in [1, 3, 6, 7] {
-      let split = RowSplittingBackend(PortableBackend(), spareCores: spare, rowGranularity: granularity, minimumPartMultiplyAdds: 1)
+    for (granularity, columnGranularity) in [(1, 16), (3, 32), (6, 16), (7, 48)] {
+      let split = SplittingBackend(
+        PortableBackend(), spareCores: spare, rowGranularity: granularity, columnGranularity: columnGranularity, minimumPartMultiplyAdds: 1)
       for problem in problems(shapes) {
-        #expect(problem.bits(split) == problem.bits(PortableBackend()), "granularity \(granularity): \(problem.testDescription)")
+        #expect(
+          problem.bits(split) == problem.bits(PortableBackend()), "granularity \(granularity), \(columnGranularity): \(problem.testDescription)")
       }
     }
     #expect(spare.sharedProducts > 100)
@@ -104,7 +110,7 @@ extension RowSplittingBackendTests {
 
   @Test func withoutSpareCoresNothingIsSplit() {
     let spare = SpareCores()
-    let split = RowSplittingBackend(PortableBackend(), spareCores: spare)
+    let split = SplittingBackend(PortableBackend(), spareCores: spare)
     let problem = StoredProblem(m: 400, n: 300, k: 300, transposeA: false, transposeB: false, alpha: 1, beta: 0, padding: 0, seed: 9)
     #expect(problem.bits(split) == problem.bits(PortableBackend()))
     #expect(spare.sharedProducts == 0)
@@ -113,7 +119,7 @@ extension RowSplittingBackendTests {
   @Test func smallProductsAreNotSplit() {
     let spare = SpareCores()
     spare.donate(1)
-    let split = RowSplittingBackend(PortableBackend(), spareCores: spare)
+    let split = SplittingBackend(PortableBackend(), spareCores: spare)
     // 512 x 128 x 128 = 8 Mi multiply-adds: one part's worth.
     let problem = StoredProblem(m: 512, n: 128, k: 128, transposeA: false, transposeB: false, alpha: 1, beta: 0, padding: 0, seed: 3)
     _ = problem.bits(split)
@@ -123,12 +129,12 @@ extension RowSplittingBackendTests {
 
 // MARK: - Concurrency
 
-extension RowSplittingBackendTests {
+extension SplittingBackendTests {
   /// Several tasks multiplying at once share one spare core; each gets it or runs unsplit.
   @Test func concurrentCallersShareTheSpareCores() async {
     let spare = SpareCores()
     spare.donate(1)
-    let split = RowSplittingBackend(PortableBackend(), spareCores: spare, minimumPartMultiplyAdds: 1 << 16)
+    let split = SplittingBackend(PortableBackend(), spareCores: spare, minimumPartMultiplyAdds: 1 << 16)
     let problem = StoredProblem(m: 256, n: 96, k: 128, transposeA: true, transposeB: false, alpha: 0.5, beta: 1, padding: 2, seed: 5)
     let expected = problem.bits(PortableBackend())
     let allEqual = await withTaskGroup(of: Bool.self) { group in
@@ -143,8 +149,8 @@ extension RowSplittingBackendTests {
   }
 
   @Test(arguments: [(200, 2, 16), (200, 3, 16), (33, 2, 16), (1000, 4, 16), (7, 7, 1), (100, 3, 7)])
-  func rowBoundsAreAlignedAndCoverAllRows(rows: Int, parts: Int, granularity: Int) {
-    let bounds = RowSplittingBackend.rowBounds(rows: rows, parts: parts, granularity: granularity)
+  func boundsAreAlignedAndCoverTheSide(rows: Int, parts: Int, granularity: Int) {
+    let bounds = SplittingBackend.bounds(length: rows, parts: parts, granularity: granularity)
     #expect(bounds.count == parts + 1)
     #expect(bounds.first == 0 && bounds.last == rows)
     for part in 0..<parts { #expect(bounds[part + 1] - bounds[part] >= granularity) }
