@@ -58,7 +58,7 @@ let package = Package(
     .target(
       name: "Harness",
       dependencies: [
-        "SearchMethods", "ExternalMethods", "Results", "Benchmarks", "SearchSpaces", "Randomness", "Analysis", "BinaryCoding",
+        "SearchMethods", "ExternalMethods", "Results", "Benchmarks", "SearchSpaces", "Randomness", "Analysis", "BinaryCoding", "Tensor",
         .product(name: "Yams", package: "Yams"),
       ]),
 
@@ -94,6 +94,7 @@ let package = Package(
       name: "HarnessTests",
       dependencies: [
         "Harness", "ExternalMethods", "TestSupport", "SearchMethods", "Benchmarks", "SearchSpaces", "Results", "Analysis", "Randomness",
+        "Tensor",
       ],
       exclude: ["Plugins"]),
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "Results", "Randomness"]),

@@ -21,6 +21,7 @@ struct PerfCommand: AsyncParsableCommand {
         swift run -c release nasarena perf --section numerics
         swift run -c release nasarena perf --section report --report-trials 4000
         swift run -c release nasarena perf --section side-by-side --side-by-side brpnas-epoch-20
+        swift run -c release nasarena perf --section tail-cores
       The machine is shared and noisy: compare figures as ratios within one run.
       """)
 
@@ -30,6 +31,8 @@ struct PerfCommand: AsyncParsableCommand {
     case nb101Import = "nb101-import"
     /// Not in the default set: the NASArena side of `bench/run.sh`, one JSON line per workload.
     case sideBySide = "side-by-side"
+    /// Not in the default set: products on one core and with a lent second core.
+    case tailCores = "tail-cores"
   }
 
   /// A workload of the side-by-side benchmark (`bench/`), on nb201-cifar10.
@@ -49,7 +52,7 @@ struct PerfCommand: AsyncParsableCommand {
   @Option(help: "side-by-side: write nb201-cifar10's cells, inputs and signals as JSON to this file (for bench/python) instead of timing.")
   var exportData: String?
 
-  @Option(help: "Sections to run: data, numerics, trials, report, nb101-import (default: data, numerics, trials, report).")
+  @Option(help: "Sections to run: data, numerics, trials, report, nb101-import, side-by-side, tail-cores (default: data, numerics, trials, report).")
   var section: [Section] = []
 
   @Option(parsing: .unconditional, help: "nb101-import: cells of the synthetic release file (default: all 423,624).")
@@ -73,7 +76,7 @@ struct PerfCommand: AsyncParsableCommand {
   @Option(help: "Methods to time (default: every built-in method).")
   var methods: [String] = []
 
-  @Option(help: "Matrix-multiply backends for the numerics section: openblas, portable (default: both; OpenBLAS when it loads).")
+  @Option(help: "Matrix-multiply backends for the numerics and tail-cores sections: openblas, portable (default: both; OpenBLAS when it loads).")
   var backend: [NumericsBackend] = []
 
   @Option(parsing: .unconditional, help: "Timed epochs per training workload and backend, after one warm-up epoch.")
@@ -106,6 +109,7 @@ struct PerfCommand: AsyncParsableCommand {
       if sections.contains(.nb101Import) { try printImport(source) }
       if sections.contains(.report) { try await printReport(source) }
       if sections.contains(.sideBySide) { try await printSideBySide(source) }
+      if sections.contains(.tailCores) { try printTailCores() }
     }
   }
 

@@ -43,6 +43,13 @@ struct RunCommand: AsyncParsableCommand {
   @Flag(help: "Run trial by trial (all tasks and methods of trial 0, then trial 1, ...), so a run stopped early holds paired trials of every method.")
   var trialsFirst = false
 
+  @Option(
+    help: """
+      Lend idle workers' cores to the matrix products of the trials still running once no trial \
+      is left to start (on|off; results are bit-identical either way).
+      """)
+  var tailCores: Switch = .on
+
   @Flag(help: "Print no progress.")
   var quiet = false
 
@@ -68,6 +75,7 @@ struct RunCommand: AsyncParsableCommand {
         workers: workers, shard: try shard.map(Shard.init(parsing:)), progress: progress.update, cache: cacheOption.cache,
         log: CacheOption.logger(quiet: quiet))
       options.trialsFirst = trialsFirst
+      options.tailCores = tailCores == .on
       let summary: RunSummary
       let lock: RunFolderLock
       if let resume {
@@ -110,6 +118,11 @@ struct RunCommand: AsyncParsableCommand {
       for failure in summary.failures.prefix(20) { FileHandle.standardError.write(Data("  \(failure)\n".utf8)) }
       throw ExitStatus.trialsFailed
     }
+  }
+
+  /// A setting that is on or off.
+  enum Switch: String, ExpressibleByArgument, CaseIterable {
+    case on, off
   }
 
   static func timestamp() -> String {

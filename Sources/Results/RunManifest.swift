@@ -22,6 +22,12 @@ public struct RunManifest: Hashable, Sendable, Codable {
   public var machine: String
   /// Worker tasks used (trials run in parallel).
   public var workers: Int
+  /// Whether idle workers' cores were lent to the matrix products of the trials still running
+  /// at the suite's tail (`run --tail-cores`; it never changes results); `nil` in older manifests.
+  public var tailCores: Bool?
+  /// Matrix products that used a lent core, over every process that ran this folder; `nil`
+  /// while running and in older manifests.
+  public var productsOnSpareCores: Int?
   /// The shard this folder holds, `i/N`, or `nil` for a whole run.
   public var shard: String?
   /// ISO 8601 time the run started.

@@ -66,6 +66,10 @@ public enum RunMerger {
     manifest.started = manifests.map(\.started).min() ?? reference.started
     manifest.ended = manifests.compactMap(\.ended).max()
     manifest.workers = manifests.map(\.workers).reduce(0, +)
+    let tailCores = manifests.compactMap(\.tailCores)
+    manifest.tailCores = tailCores.isEmpty ? nil : tailCores.contains(true)
+    let lent = manifests.compactMap(\.productsOnSpareCores)
+    manifest.productsOnSpareCores = lent.isEmpty ? nil : lent.reduce(0, +)
     let pretraining = manifests.flatMap { $0.pretraining ?? [] }
     manifest.pretraining = pretraining.isEmpty ? nil : pretraining
     try output.writeJSON(manifest, to: output.manifestFile)

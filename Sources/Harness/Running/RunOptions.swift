@@ -8,6 +8,10 @@ public struct RunOptions: Sendable {
   /// instead of in canonical order, so a run stopped early holds paired trials of every
   /// method. Only the order of execution changes; the log's content and the cells do not.
   public var trialsFirst = false
+  /// Lends the cores of idle workers to the matrix products of the trials still running once
+  /// no trial is left to start (a suite's tail), through `SplittingBackend`. Results stay
+  /// bit-identical; only wall-clock time changes.
+  public var tailCores = true
   /// The numeric backend description for the manifest (set by the caller that chose it).
   public var numericBackend: String
   /// Called with progress after every finished trial.
@@ -88,4 +92,6 @@ public struct RunSummary: Sendable {
   public let queries: Int
   /// Wall-clock seconds.
   public let seconds: Double
+  /// Matrix products that used an idle worker's core (see `RunOptions.tailCores`).
+  public var productsOnSpareCores = 0
 }

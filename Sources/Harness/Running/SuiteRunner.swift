@@ -2,6 +2,7 @@ import Benchmarks
 import Foundation
 import Results
 import SearchMethods
+import Tensor
 
 /// Runs a suite's trials in parallel into a run folder, and resumes interrupted runs.
 ///
@@ -40,6 +41,7 @@ public enum SuiteRunner {
       started: MachineInfo.timestamp(), ended: nil, report: suite.report, budget: suite.budget.limit,
       suiteValues: try suite.resolvedValues())
     manifest.reconstructions = suite.reconstructions
+    manifest.tailCores = options.tailCores
     try folder.writeJSON(manifest, to: folder.manifestFile)
     let todo = todoCells(suite, logged: [:], options: options)
     let stage = try await PretrainingStage.prepare(suite, cells: todo, tasks: tasks, options: options, workers: workerCount(suite, options))
@@ -49,6 +51,7 @@ public enum SuiteRunner {
     }
     let summary = try await runCells(suite, todo: todo, tasks: tasks, stage: stage, folder: folder, logged: [:], options: options)
     manifest.ended = MachineInfo.timestamp()
+    manifest.productsOnSpareCores = summary.productsOnSpareCores
     try folder.writeJSON(manifest, to: folder.manifestFile)
     return summary
   }
@@ -107,8 +110,10 @@ public enum SuiteRunner {
       manifest.pretraining = (manifest.pretraining ?? []) + stage.records
       try folder.writeJSON(manifest, to: folder.manifestFile)
     }
+    manifest.tailCores = options.tailCores || manifest.tailCores == true
     let summary = try await runCells(suite, todo: todo, tasks: tasks, stage: stage, folder: folder, logged: logged, options: options)
     manifest.ended = MachineInfo.timestamp()
+    manifest.productsOnSpareCores = (manifest.productsOnSpareCores ?? 0) + summary.productsOnSpareCores
     try folder.writeJSON(manifest, to: folder.manifestFile)
     return summary
   }
@@ -183,8 +188,21 @@ public enum SuiteRunner {
 
     var remaining = Dictionary(grouping: todo, by: \.method).mapValues(\.count)
     var trialSeconds: [String: (total: Double, count: Int)] = [:]
+    // At the tail (no trial left to start) the idle workers' cores go to the products of the
+    // trials still running: at most one core per idle worker, and no more than the machine has.
+    let spareCores = options.tailCores ? SpareCores() : nil
+    let backend = spareCores.map { SplittingBackend(Backends.current, spareCores: $0) } ?? Backends.current
+    let cores = min(workers, ProcessInfo.processInfo.activeProcessorCount)
+    var donated = 0
     try await withThrowingTaskGroup(of: (TrialRecord, Double).self) { group in
       var next = 0
+      func donateIdleCores() {
+        guard let spareCores, next >= todo.count else { return }
+        let idle = cores - (next - done) - donated
+        guard idle > 0 else { return }
+        spareCores.donate(idle)
+        donated += idle
+      }
       func launch() {
         guard next < todo.count else { return }
         let cell = todo[next]
@@ -195,13 +213,16 @@ public enum SuiteRunner {
           var sink = TrialLogSink(writer: writer, cell: cell, logged: lines)
           let pretrained = Result { try stage.value(label: spec.label, task: task.name) }
           let started = ContinuousClock.now
-          let record = try await TrialRunner(
-            suite: suite, task: task, spec: spec, trial: cell.trial, pretrained: pretrained, folder: folder.path
-          ).run(into: &sink)
+          let record = try await Backends.$current.withValue(backend) {
+            try await TrialRunner(
+              suite: suite, task: task, spec: spec, trial: cell.trial, pretrained: pretrained, folder: folder.path
+            ).run(into: &sink)
+          }
           return (record, (ContinuousClock.now - started).seconds)
         }
       }
       for _ in 0..<min(workers, todo.count) { launch() }
+      donateIdleCores()
       while let (record, seconds) = try await group.next() {
         done += 1
         queries += record.queries
@@ -221,11 +242,14 @@ public enum SuiteRunner {
             finished: done, total: todo.count, queries: queries, elapsedSeconds: (clock.now - start).seconds, failed: failures.count,
             methods: methods, workers: workers))
         launch()
+        donateIdleCores()
       }
     }
     try await writer.finish()
-    return RunSummary(
+    var summary = RunSummary(
       folder: folder.path, trialsRun: todo.count, trialsSkipped: all.count - todo.count, failures: failures,
       queries: queries, seconds: (clock.now - start).seconds)
+    summary.productsOnSpareCores = spareCores?.sharedProducts ?? 0
+    return summary
   }
 }
