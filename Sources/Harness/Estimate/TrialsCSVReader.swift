@@ -14,19 +14,27 @@ enum TrialsCSVReader {
     guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
       throw EstimateError.unreadableTrials(path: path, line: 0, detail: "the file cannot be read as UTF-8 text")
     }
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    // Numbered before blank lines are dropped, so an error names the file's own line.
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+      .map { (number: $0.offset + 1, text: $0.element) }.filter { !$0.text.allSatisfy { $0 == "\r" } }
     guard !lines.isEmpty else { throw EstimateError.unreadableTrials(path: path, line: 1, detail: "no header line") }
-    let header = fields(of: lines.removeFirst())
+    let first = lines.removeFirst()
+    guard let header = CSVLine.fields(first.text) else {
+      throw EstimateError.unreadableTrials(path: path, line: first.number, detail: "a quote is not closed")
+    }
     var column: [String: Int] = [:]
     for name in requiredColumns {
       guard let index = header.firstIndex(of: name) else {
-        throw EstimateError.unreadableTrials(path: path, line: 1, detail: "no column '\(name)' (expected \(requiredColumns.joined(separator: ", ")))")
+        let expected = requiredColumns.joined(separator: ", ")
+        throw EstimateError.unreadableTrials(path: path, line: first.number, detail: "no column '\(name)' (expected \(expected))")
       }
       column[name] = index
     }
-    return try lines.enumerated().map { offset, line in
-      let row = fields(of: line)
-      let lineNumber = offset + 2
+    return try lines.map { line in
+      let lineNumber = line.number
+      guard let row = CSVLine.fields(line.text) else {
+        throw EstimateError.unreadableTrials(path: path, line: lineNumber, detail: "a quote is not closed")
+      }
       func value(_ name: String) throws -> String {
         guard let index = column[name], index < row.count else {
           throw EstimateError.unreadableTrials(path: path, line: lineNumber, detail: "\(row.count) fields, fewer than the header's \(header.count)")
@@ -48,40 +56,5 @@ enum TrialsCSVReader {
         task: try value("task"), method: try value("method"), trial: trial, seed: 0, status: status, message: nil, queries: 0, cost: 0,
         proposals: 0, refused: 0, repeats: 0, repeatsInBatch: 0, batches: 0, methodSeconds: seconds)
     }
-  }
-
-  /// The fields of one CSV line: comma separated, a field in double quotes may hold commas and
-  /// doubled quotes.
-  static func fields(of line: Substring) -> [String] {
-    var fields: [String] = []
-    var current = ""
-    var quoted = false
-    var index = line.startIndex
-    while index < line.endIndex {
-      let character = line[index]
-      if quoted {
-        if character == "\"" {
-          let next = line.index(after: index)
-          if next < line.endIndex, line[next] == "\"" {
-            current.append("\"")
-            index = next
-          } else {
-            quoted = false
-          }
-        } else {
-          current.append(character)
-        }
-      } else if character == "\"" {
-        quoted = true
-      } else if character == "," {
-        fields.append(current)
-        current = ""
-      } else {
-        current.append(character)
-      }
-      index = line.index(after: index)
-    }
-    fields.append(current)
-    return fields
   }
 }

@@ -150,37 +150,9 @@ public enum PublishedNumbers {
 
   /// The fields of one CSV line: commas separate, double quotes enclose (`""` is a quote).
   static func fields(of line: String, file: String, line number: Int) throws -> [String] {
-    var fields: [String] = []
-    var current = ""
-    var quoted = false
-    var characters = Array(line)
-    if characters.last == "\r" { characters.removeLast() }
-    var index = 0
-    while index < characters.count {
-      let character = characters[index]
-      if quoted {
-        if character == "\"" {
-          if index + 1 < characters.count && characters[index + 1] == "\"" {
-            current.append("\"")
-            index += 1
-          } else {
-            quoted = false
-          }
-        } else {
-          current.append(character)
-        }
-      } else if character == "\"" && current.isEmpty {
-        quoted = true
-      } else if character == "," {
-        fields.append(current)
-        current = ""
-      } else {
-        current.append(character)
-      }
-      index += 1
+    guard let fields = CSVLine.fields(line) else {
+      throw PublishedNumbersError(file: file, line: number, column: nil, message: "a quote is not closed")
     }
-    guard !quoted else { throw PublishedNumbersError(file: file, line: number, column: nil, message: "a quote is not closed") }
-    fields.append(current)
     return fields
   }
 
