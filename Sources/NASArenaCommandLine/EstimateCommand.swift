@@ -12,15 +12,18 @@ struct EstimateCommand: AsyncParsableCommand {
     discussion: """
       Examples:
         nasarena estimate configs/paper-nb201.yaml
-        nasarena estimate configs/arch2vec.yaml --from results/reference/nb201-weaknas-bananas --sample-trials 2
-        nasarena estimate configs/paper-nb201.yaml --workers 2 --nodes 64 --node-workers 2
+        nasarena estimate configs/arch2vec.yaml --sample-trials 2 \\
+          --from results/reference/nb201-weaknas-bananas
+        nasarena estimate configs/paper-nb201.yaml --nodes 64
 
-      Times come from the run folders given with --from (their log, or their trials.csv when the
-      log is not kept) where the budget and the method's settings equal the suite's, and from
-      --sample-trials trials sampled now, one worker, for every (task, method) no folder covers.
-      Each trial is given its pair's mean time; trials are scheduled as 'nasarena run' schedules
-      them. Pretraining is sampled with the cache (--cache); point --cache at an empty folder to
-      time a fresh pretraining.
+      Times come from the run folders given with --from (their log,
+      or their trials.csv when the log is not kept) where the budget
+      and the method's settings equal the suite's, and from
+      --sample-trials trials sampled now, one worker, for every
+      (task, method) no folder covers. Each trial is given its pair's
+      mean time; trials are scheduled as 'nasarena run' schedules
+      them. Pretraining is sampled with the cache (--cache); point
+      --cache at an empty folder to time a fresh pretraining.
       """)
 
   @Argument(help: "The suite YAML file.")
