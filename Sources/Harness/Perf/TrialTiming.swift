@@ -20,9 +20,12 @@ public struct TrialTiming: Sendable {
 
   /// Times `trials` trials of each of `methods` on `task` with a budget of `queries`.
   ///
+  /// - Parameter cache: the pretraining cache the runs share; pass one that already holds a
+  ///   method's pretrained value to leave the pretraining out of what is timed and metered
+  ///   (by default a fresh memory-only cache, so a pretraining method pretrains first).
   /// - Throws: errors of loading the task or writing the temporary run folder.
   public static func measure(
-    task: String, methods: [String], queries: Int, trials: Int, source: any TaskSource
+    task: String, methods: [String], queries: Int, trials: Int, source: any TaskSource, cache: PretrainingCache? = nil
   ) async throws -> [TrialTiming] {
     let loader = SuiteLoader(taskNames: source.taskNames)
     var timings: [TrialTiming] = []
@@ -40,7 +43,7 @@ public struct TrialTiming: Sendable {
       let folder = RunFolder(
         path: NSTemporaryDirectory() + "nasarena-perf-\(ProcessInfo.processInfo.processIdentifier)-\(method)-\(UUID().uuidString)")
       defer { try? FileManager.default.removeItem(atPath: folder.path) }
-      let summary = try await SuiteRunner.start(suite, source: source, folder: folder, options: RunOptions(workers: 1))
+      let summary = try await SuiteRunner.start(suite, source: source, folder: folder, options: RunOptions(workers: 1, cache: cache))
       let records = try folder.readRecords()
       let methodSeconds = records.trials.map(\.methodSeconds).reduce(0, +) / Double(max(1, records.trials.count))
       timings.append(
