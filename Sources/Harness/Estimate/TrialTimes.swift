@@ -39,15 +39,16 @@ public struct TrialTimes: Sendable, Equatable {
   static func grouped(
     _ records: [TrialRecord], source: String, backend: String, overheadPerTrial: Double = 0
   ) -> [TrialTimes] {
-    var order: [TrialCell] = []
-    var seconds: [TrialCell: [Double]] = [:]
+    var order: [(task: String, method: String)] = []
+    var seconds: [String: [Double]] = [:]
     for record in records where record.status != .failed {
-      let key = TrialCell(task: record.task, method: record.method, trial: 0)
-      if seconds[key] == nil { order.append(key) }
+      let key = SuiteEstimate.pairKey(record.task, record.method)
+      if seconds[key] == nil { order.append((record.task, record.method)) }
       seconds[key, default: []].append(record.methodSeconds + overheadPerTrial)
     }
     return order.map {
-      TrialTimes(task: $0.task, method: $0.method, seconds: seconds[$0] ?? [], source: source, backend: backend)
+      TrialTimes(
+        task: $0.task, method: $0.method, seconds: seconds[SuiteEstimate.pairKey($0.task, $0.method)] ?? [], source: source, backend: backend)
     }
   }
 }
