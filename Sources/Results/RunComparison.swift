@@ -41,11 +41,27 @@ public enum RunComparison {
 
   /// Combines `sources` (at least two) into one set of records on their shared tasks.
   ///
+  /// With `cut`, every run is first read as a run of `cut` queries a trial
+  /// (`RunRecords.cut(atQueries:)`), so runs with query budgets of `cut` or more compare at
+  /// `cut`; a method in two runs must then agree on its first `cut` queries to be kept once,
+  /// which checks that its proposals did not depend on the budget left.
+  ///
   /// - Throws: `Mismatch` when budgets, a shared task's definition or data, or a shared
-  ///   trial's seed differ, or no task is shared.
-  public static func combine(_ sources: [Source]) throws -> Outcome {
-    guard let first = sources.first, sources.count >= 2 else { throw Mismatch(reason: "give at least two run folders") }
+  ///   trial's seed differ, or no task is shared; with `cut`, when a run's budget is in
+  ///   simulated seconds or has fewer than `cut` queries a trial.
+  public static func combine(_ sources: [Source], cutAtQueries cut: Int? = nil) throws -> Outcome {
+    guard sources.count >= 2 else { throw Mismatch(reason: "give at least two run folders") }
     var notes: [String] = []
+    var sources = sources
+    if let cut {
+      sources = try sources.map { source in
+        let queries = try queryBudget(of: source, cut: cut)
+        if queries > cut { notes.append("\(source.name): trials of \(queries) queries cut at \(cut)") }
+        return Source(name: source.name, records: source.records.cut(atQueries: cut))
+      }
+      if notes.isEmpty == false { notes.append(RunRecords.cutNote) }
+    }
+    let first = sources[0]
     let budgets = sources.compactMap { source in source.records.manifest.budget.map { (source.name, $0) } }
     if let (owner, budget) = budgets.first {
       for (name, other) in budgets where other != budget {
@@ -170,6 +186,29 @@ public enum RunComparison {
   /// Whether two task records describe the same task on the same data: the fields every
   /// version of the harness writes (later versions add derived fields, such as the token
   /// signature, that older runs lack).
+  /// The queries a trial of `source` had (its budget, or what its completed trials show when
+  /// its manifest predates recorded budgets), checked to allow a cut at `cut`.
+  static func queryBudget(of source: Source, cut: Int) throws -> Int {
+    guard cut >= 1 else { throw Mismatch(reason: "a cut needs at least one query, got \(cut)") }
+    let queries: Int
+    if let budget = source.records.manifest.budget {
+      guard let limit = budget.queries else {
+        throw Mismatch(reason: "\(source.name) has a budget of \(budget); only query budgets can be cut at a query count")
+      }
+      queries = limit
+    } else {
+      let counts = Set(source.records.trials.filter { $0.status == .completed }.map(\.queries))
+      guard counts.count == 1, let only = counts.first else {
+        throw Mismatch(reason: "\(source.name) records no budget and its completed trials have \(counts.sorted()) queries")
+      }
+      queries = only
+    }
+    guard queries >= cut else {
+      throw Mismatch(reason: "\(source.name) has \(queries) queries a trial, fewer than the cut at \(cut)")
+    }
+    return queries
+  }
+
   static func sameDefinition(_ a: TaskRecord, _ b: TaskRecord) -> Bool {
     (a.name, a.benchmark, a.dataset, a.signalColumn, a.reportColumn, a.costColumn) == (
       b.name, b.benchmark, b.dataset, b.signalColumn, b.reportColumn, b.costColumn

@@ -68,4 +68,41 @@ import Testing
     #expect(outcome.records.methods == ["random-search", "random-search@b"])
     #expect(outcome.notes.contains { $0.contains("random-search@b") })
   }
+
+  @Test func runsWithLargerQueryBudgetsCutAtTheSmallerOneEqualTheRunOfThatBudget() async throws {
+    let long = try await Self.run(queries: 20, tasks: "[tiny]", methods: ["random-search", "regularized-evolution"])
+    let short = try await Self.run(queries: 10, tasks: "[tiny]", methods: ["random-search", "local-search"])
+    let together = try await Self.run(queries: 10, tasks: "[tiny]", methods: ["random-search", "regularized-evolution", "local-search"])
+    #expect(throws: RunComparison.Mismatch.self, "budgets differ without a cut") {
+      try RunComparison.combine([.init(name: "long", records: long), .init(name: "short", records: short)])
+    }
+    let outcome = try RunComparison.combine([.init(name: "long", records: long), .init(name: "short", records: short)], cutAtQueries: 10)
+    #expect(outcome.records.methods == ["random-search", "regularized-evolution", "local-search"], "random search's first 10 queries agree")
+    #expect(outcome.records.manifest.budget == .queries(10))
+    #expect(outcome.records.manifest.report.checkpoints == [10])
+    #expect(outcome.notes.contains { $0.contains("long") && $0.contains("cut at 10") })
+    #expect(!outcome.notes.contains { $0.hasPrefix("short") }, "a run of exactly the cut is not cut")
+    #expect(outcome.records.queries.map(\.deterministic) == together.queries.map(\.deterministic))
+    #expect(outcome.records.trials.map(\.queries) == together.trials.map(\.queries))
+    #expect(outcome.records.trials.map(\.cost) == together.trials.map(\.cost))
+    #expect(outcome.records.trials.map(\.batches) == together.trials.map(\.batches))
+    #expect(outcome.records.trials.allSatisfy { $0.status == .completed })
+    let combined = RunAnalysis(records: outcome.records).tasks[0]
+    let reference = RunAnalysis(records: together).tasks[0]
+    #expect(combined.comparisons == reference.comparisons)
+    #expect(combined.curves == reference.curves)
+  }
+
+  @Test func aCutAboveARunsBudgetOrOfASecondsBudgetIsRefused() async throws {
+    let long = try await Self.run(queries: 20, tasks: "[tiny]", methods: ["random-search"])
+    let short = try await Self.run(queries: 10, tasks: "[tiny]", methods: ["random-search"])
+    #expect {
+      try RunComparison.combine([.init(name: "long", records: long), .init(name: "short", records: short)], cutAtQueries: 15)
+    } throws: { "\($0)".contains("short") && "\($0)".contains("fewer than the cut at 15") }
+    var timed = long
+    timed.manifest.budget = .seconds(5000)
+    #expect {
+      try RunComparison.combine([.init(name: "long", records: long), .init(name: "timed", records: timed)], cutAtQueries: 10)
+    } throws: { "\($0)".contains("timed") && "\($0)".contains("only query budgets") }
+  }
 }
