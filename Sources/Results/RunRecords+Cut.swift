@@ -4,8 +4,8 @@
 /// The harness asks a method for as many proposals as may still be queried
 /// (`ask(count:)`), so the first `n` queries of a trial with a larger budget are those of an
 /// `n`-query trial when the method's proposals do not depend on that count beyond taking the
-/// first of them. Every built-in method proposes so; `RunComparison` checks it wherever one
-/// method is in two runs.
+/// first of them (the built-in methods propose `min(count, batch size)`); `RunComparison`
+/// checks it wherever one method is in two runs.
 extension RunRecords {
   /// What cutting left as it was, for the comparison's notes.
   public static let cutNote =
