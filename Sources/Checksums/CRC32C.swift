@@ -3,10 +3,12 @@
 ///
 /// The polynomial 0x1EDC6F41 (reflected 0x82F63B78) of iSCSI (RFC 3720), ext4 and many
 /// write-ahead logs: initial value and final XOR 0xFFFFFFFF, bits reflected. It detects every
-/// burst error up to 32 bits and every odd number of flipped bits in a line. Computed with
-/// slicing-by-8 (eight 256-entry tables, eight bytes per step; Kounavis and Berry, 2008, "A
-/// Systematic Approach to Building High Performance Software-Based CRC Generators"), about
-/// 1 byte per 0.5 ns, so checking a log line costs far less than decoding its JSON.
+/// burst error up to 32 bits and every odd number of flipped bits in a line. On x86-64 it is
+/// computed with the SSE 4.2 `crc32` instruction, eight bytes per instruction (see
+/// `CRC32C+Instruction.swift`); elsewhere with slicing-by-8 (eight 256-entry tables, eight
+/// bytes per step; Kounavis and Berry, 2008, "A Systematic Approach to Building High
+/// Performance Software-Based CRC Generators"), about 1 byte per 0.5 ns. Either way checking a
+/// log line costs far less than decoding its JSON.
 public enum CRC32C {
   /// The checksum of `bytes`, or of `bytes` appended to data whose checksum is `previous`.
   ///
@@ -18,6 +20,15 @@ public enum CRC32C {
   /// - Returns: the CRC-32C value.
   /// - Complexity: O(`bytes.count`).
   public static func checksum(_ bytes: UnsafeRawBufferPointer, continuing previous: UInt32 = 0) -> UInt32 {
+    #if arch(x86_64)
+      instructionChecksum(bytes, continuing: previous)
+    #else
+      tableChecksum(bytes, continuing: previous)
+    #endif
+  }
+
+  /// `checksum(_:continuing:)` computed with slicing-by-8 tables, on any processor.
+  static func tableChecksum(_ bytes: UnsafeRawBufferPointer, continuing previous: UInt32) -> UInt32 {
     tables.withUnsafeBufferPointer { table in
       var crc = ~previous
       var offset = 0

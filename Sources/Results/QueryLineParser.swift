@@ -19,56 +19,32 @@ enum QueryLineParser {
   /// with its strings added to `pool`; `nil` when the line is not in the writer's query form.
   static func fields(of line: UnsafeRawBufferPointer, pool: inout StringPool) -> QueryFields? {
     var cursor = Cursor(bytes: line)
-    let literal = Self.literal
-    guard cursor.skip(literal.batch), let batch = cursor.integer(),
-      cursor.skip(literal.cost), let cost = cursor.number(),
-      cursor.skip(literal.cumulativeCost), let cumulativeCost = cursor.number(),
-      cursor.skip(literal.initial), let initial = cursor.boolean(literal),
-      cursor.skip(literal.key), let key = cursor.string(),
-      cursor.skip(literal.kindAndMethod), let method = cursor.string(),
-      cursor.skip(literal.methodSeconds), let methodSeconds = cursor.number(),
-      cursor.skip(literal.poolIndex), let poolIndex = cursor.integer(),
-      cursor.skip(literal.query), let query = cursor.integer(),
-      cursor.skip(literal.report), let report = cursor.number(),
-      cursor.skip(literal.signal), let signal = cursor.number(),
-      cursor.skip(literal.task), let task = cursor.string(),
-      cursor.skip(literal.trial), let trial = cursor.integer(),
+    guard cursor.skip(#"{"batch":"#), let batch = cursor.integer(),
+      cursor.skip(#","cost":"#), let cost = cursor.number(),
+      cursor.skip(#","cumulativeCost":"#), let cumulativeCost = cursor.number(),
+      cursor.skip(#","initial":"#), let initial = cursor.boolean(),
+      cursor.skip(#","key":"#), let key = cursor.string(),
+      cursor.skip(#","kind":"query","method":"#), let method = cursor.string(),
+      cursor.skip(#","methodSeconds":"#), let methodSeconds = cursor.number(),
+      cursor.skip(#","poolIndex":"#), let poolIndex = cursor.integer(),
+      cursor.skip(#","query":"#), let query = cursor.integer(),
+      cursor.skip(#","report":"#), let report = cursor.number(),
+      cursor.skip(#","signal":"#), let signal = cursor.number(),
+      cursor.skip(#","task":"#), let task = cursor.string(),
+      cursor.skip(#","trial":"#), let trial = cursor.integer(),
       cursor.offset == line.count - RunLog.checksumSuffixLength
     else { return nil }
-    func id(_ range: Range<Int>) -> Int32 { pool.id(ofUTF8: UnsafeRawBufferPointer(rebasing: line[range])) }
+    func bytes(_ range: Range<Int>) -> UnsafeRawBufferPointer { UnsafeRawBufferPointer(rebasing: line[range]) }
+    // Task, method, key: the order in which the pool numbers new strings. Consecutive lines
+    // mostly name the same task and method: each is first compared with the last one (one
+    // hint in a namespace of its own, below the pool's ids).
+    let taskID = pool.id(ofUTF8: bytes(task), hint: 0, namespace: -1)
+    let methodID = pool.id(ofUTF8: bytes(method), hint: 0, namespace: -2)
+    let keyID = pool.id(ofUTF8: bytes(key), hint: poolIndex, namespace: taskID)
     return QueryFields(
-      task: id(task), method: id(method), trial: trial, query: query, poolIndex: poolIndex, key: id(key),
+      task: taskID, method: methodID, trial: trial, query: query, poolIndex: poolIndex, key: keyID,
       signal: signal, report: report, cost: cost, cumulativeCost: cumulativeCost, batch: batch,
       methodSeconds: methodSeconds, initial: initial)
-  }
-
-  /// The fixed texts of the line, read once per line (a `static let` is checked on each use).
-  private static let literal = Literal()
-
-  /// The fixed text before each value, and the two booleans.
-  private struct Literal {
-    let batch = Array(#"{"batch":"#.utf8)
-    let cost = Array(#","cost":"#.utf8)
-    let cumulativeCost = Array(#","cumulativeCost":"#.utf8)
-    let initial = Array(#","initial":"#.utf8)
-    let key = Array(#","key":"#.utf8)
-    let kindAndMethod = Array(#","kind":"query","method":"#.utf8)
-    let methodSeconds = Array(#","methodSeconds":"#.utf8)
-    let poolIndex = Array(#","poolIndex":"#.utf8)
-    let query = Array(#","query":"#.utf8)
-    let report = Array(#","report":"#.utf8)
-    let signal = Array(#","signal":"#.utf8)
-    let task = Array(#","task":"#.utf8)
-    let trial = Array(#","trial":"#.utf8)
-    let `true` = Array("true".utf8)
-    let `false` = Array("false".utf8)
-  }
-
-  /// Powers of ten that are exact as `Double`s: 10^0 ... 10^22.
-  private static let exactPowersOfTen: [Double] = (0...22).map { exponent in
-    var value = 1.0
-    for _ in 0..<exponent { value *= 10 }
-    return value
   }
 
   private struct Cursor {
@@ -87,26 +63,47 @@ enum QueryLineParser {
     }
 
     /// Moves past `literal` if the text continues with it.
-    mutating func skip(_ literal: [UInt8]) -> Bool {
-      guard bytes.count - offset >= literal.count else { return false }
-      for (index, expected) in literal.enumerated() where bytes[offset + index] != expected { return false }
-      offset += literal.count
+    ///
+    /// The fixed texts are `StaticString`s, bytes in the binary: no array to retain and no
+    /// lazy global to check on each line. They are compared eight bytes at a time.
+    mutating func skip(_ literal: StaticString) -> Bool {
+      let count = literal.utf8CodeUnitCount
+      guard bytes.count - offset >= count else { return false }
+      let expected = UnsafeRawBufferPointer(start: literal.utf8Start, count: count)
+      var index = 0
+      while count - index >= 8 {
+        let word = bytes.loadUnaligned(fromByteOffset: offset + index, as: UInt64.self)
+        guard word == expected.loadUnaligned(fromByteOffset: index, as: UInt64.self) else { return false }
+        index += 8
+      }
+      while index < count {
+        guard bytes[offset + index] == expected[index] else { return false }
+        index += 1
+      }
+      offset += count
       return true
     }
 
     /// `true` or `false`.
-    mutating func boolean(_ literal: Literal) -> Bool? {
-      if skip(literal.true) { return true }
-      if skip(literal.false) { return false }
+    mutating func boolean() -> Bool? {
+      if skip("true") { return true }
+      if skip("false") { return false }
       return nil
     }
 
     /// A string of printable ASCII without escapes; returns the range of its content.
+    ///
+    /// Eight bytes at a time while none of them ends the string or is refused (see
+    /// `isPlain`), then byte by byte.
     mutating func string() -> Range<Int>? {
       guard byte(at: offset) == UInt8(ascii: "\"") else { return nil }
       let start = offset + 1
       var index = start
       while index < bytes.count {
+        if bytes.count - index >= 8 && Self.isPlain(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+          index += 8
+          continue
+        }
         let byte = bytes[index]
         if byte == UInt8(ascii: "\"") {
           offset = index + 1
@@ -116,6 +113,19 @@ enum QueryLineParser {
         index += 1
       }
       return nil
+    }
+
+    /// Whether all eight bytes of `word` are printable ASCII (0x20 ... 0x7E) other than `"`
+    /// and `\`: no high bit, no byte below 0x20, none equal to 0x7F, `"` or `\` (the
+    /// "has less" and "has zero byte" tests of Anderson's Bit Twiddling Hacks, exact as
+    /// yes-or-no answers).
+    private static func isPlain(_ word: UInt64) -> Bool {
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+      let belowSpace = (word &- ones &* 0x20) & ~word & highs != 0
+      return word & highs == 0 && !belowSpace && !hasZeroByte(word ^ (ones &* 0x7F))
+        && !hasZeroByte(word ^ (ones &* 0x22)) && !hasZeroByte(word ^ (ones &* 0x5C))
     }
 
     /// A JSON integer (`-?(0|[1-9][0-9]*)`) of at most 18 digits, not followed by a fraction
@@ -140,12 +150,8 @@ enum QueryLineParser {
       return negative ? -value : value
     }
 
-    /// A JSON number, converted with correct rounding.
-    ///
-    /// Numbers whose significant digits fit in 2^53 and whose decimal exponent is at most 22
-    /// away from 0 are one exact multiplication or division by an exact power of ten, hence
-    /// correctly rounded (Clinger, 1990, "How to Read Floating Point Numbers Accurately");
-    /// others go to the standard library's correctly rounded parser.
+    /// A JSON number, converted with correct rounding: by `DecimalConversion` when it can
+    /// (the log's numbers nearly all), otherwise by the standard library's parser.
     mutating func number() -> Double? {
       let start = offset
       var index = offset
@@ -186,11 +192,7 @@ enum QueryLineParser {
         exponent += exponentNegative ? -written : written
       }
       offset = index
-      if significantDigits <= 19, significand <= 1 << 53, abs(exponent) <= 22 {
-        let magnitude =
-          exponent >= 0
-          ? Double(significand) * QueryLineParser.exactPowersOfTen[exponent]
-          : Double(significand) / QueryLineParser.exactPowersOfTen[-exponent]
+      if significantDigits <= 19, let magnitude = DecimalConversion.double(significand: significand, exponent: exponent) {
         return negative ? -magnitude : magnitude
       }
       return Double(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))

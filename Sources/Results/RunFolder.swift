@@ -85,6 +85,13 @@ public struct RunFolder: Sendable {
   ///   is missing; `ResultStoreError.emptyLog` when the log holds no line; the errors of
   ///   `RunLog.read` for a line that is corrupt or does not continue its trial.
   public func readRecords() throws -> RunRecords {
+    try readRecords(workers: ProcessInfo.processInfo.activeProcessorCount)
+  }
+
+  /// `readRecords()` with the parallel reading's settings (see `RunLog.scan`).
+  func readRecords(
+    workers: Int, blockBytes: Int = RunLog.readingBlockBytes, threshold: Int = RunLog.parallelReadingBytes
+  ) throws -> RunRecords {
     let manifest = try readManifest()
     let tasks = try readJSON([TaskRecord].self, from: tasksFile, expected: "the task records written at the start of a run")
     guard FileManager.default.fileExists(atPath: logFile) else {
@@ -95,9 +102,10 @@ public struct RunFolder: Sendable {
     var recommendations: [RecommendationRecord] = []
     var trials: [TrialRecord] = []
     var generations: [GenerationRecord] = []
-    try RunLog.forEachLine(path: logFile) { line, number in
+    try RunLog.scan(path: logFile, scanner: &scanner, workers: workers, blockBytes: blockBytes, threshold: threshold) {
+      scanner, line in
       lines += 1
-      switch try scanner.scan(line, number: number) {
+      switch line {
       case .query(let fields, let cell): scanner.builder.append(fields, cell: cell)
       case .entry(.recommendation(let record)): recommendations.append(record)
       case .entry(.generation(let record)): generations.append(record)

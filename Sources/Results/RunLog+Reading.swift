@@ -33,10 +33,18 @@ extension RunLog {
   ///   when the file cannot be read.
   /// - Complexity: O(size of the file).
   public static func read(path: String, budget: BudgetLimit? = nil) throws -> [LogEntry] {
+    try read(path: path, budget: budget, workers: ProcessInfo.processInfo.activeProcessorCount)
+  }
+
+  /// `read(path:budget:)` with the parallel reading's settings (see `scan`).
+  static func read(
+    path: String, budget: BudgetLimit?, workers: Int, blockBytes: Int = readingBlockBytes,
+    threshold: Int = parallelReadingBytes
+  ) throws -> [LogEntry] {
     var scanner = LogScanner(path: path, budget: budget)
     var entries: [LogEntry] = []
-    try forEachLine(path: path) { line, number in
-      switch try scanner.scan(line, number: number) {
+    try scan(path: path, scanner: &scanner, workers: workers, blockBytes: blockBytes, threshold: threshold) { scanner, line in
+      switch line {
       case .query(let fields, _): entries.append(.query(scanner.record(fields)))
       case .entry(let entry): entries.append(entry)
       }
@@ -54,10 +62,31 @@ extension RunLog {
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else { return }
     defer { close(descriptor) }
+    try forEachLine(descriptor: descriptor, path: path, startingIn: 0..<Int.max, body)
+  }
+
+  /// Calls `body` with every complete, non-empty line that starts at a file offset in `range`
+  /// (without its newline) and its 1-based number among those lines; a line that starts before
+  /// `range` and ends inside it is skipped, one that starts inside and ends after it is read
+  /// to its end. Consecutive ranges thus split a file's lines between them, each line to one
+  /// range, so that threads can read the ranges of one file side by side.
+  ///
+  /// - Returns: how many lines (empty ones included) start in `range` and end with a newline.
+  /// - Throws: what `body` throws; `ResultStoreError.malformedFile` when a read fails.
+  @discardableResult
+  static func forEachLine(
+    descriptor: Int32, path: String, startingIn range: Range<Int>, _ body: (UnsafeRawBufferPointer, Int) throws -> Void
+  ) throws -> Int {
     var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkBytes, alignment: 8)
     defer { buffer.deallocate() }
     var filled = 0
     var lineNumber = 0
+    // Reading starts one byte early: if that byte is a newline, the range's first line starts
+    // exactly at its lower bound; otherwise the line it ends belongs to the range before.
+    var readOffset = max(range.lowerBound - 1, 0)
+    /// The file offset of `buffer`'s first byte.
+    var bufferOffset = readOffset
+    var skipping = range.lowerBound > 0
     while true {
       if filled == buffer.count {
         let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 8)
@@ -68,31 +97,39 @@ extension RunLog {
       // swift-format-ignore: NeverForceUnwrap
       // An allocated buffer of at least one byte has a base address.
       let base = buffer.baseAddress!
-      let count = readBytes(descriptor, base + filled, buffer.count - filled)
+      let count = readBytes(descriptor, base + filled, buffer.count - filled, at: readOffset)
       if count < 0 {
         if errno == EINTR { continue }
         throw ResultStoreError.malformedFile(path: path, reason: "cannot read: \(String(cString: strerror(errno)))")
       }
-      if count == 0 { return }
+      if count == 0 { return lineNumber }
+      readOffset += count
       let end = filled + count
       var start = 0
       var searched = filled
       while let found = memchr(base + searched, Int32(UInt8(ascii: "\n")), end - searched) {
         let lineEnd = base.distance(to: found)
-        lineNumber += 1
-        if lineEnd > start { try body(UnsafeRawBufferPointer(rebasing: buffer[start..<lineEnd]), lineNumber) }
+        if skipping {
+          skipping = false
+        } else {
+          guard bufferOffset + start < range.upperBound else { return lineNumber }
+          lineNumber += 1
+          if lineEnd > start { try body(UnsafeRawBufferPointer(rebasing: buffer[start..<lineEnd]), lineNumber) }
+        }
         start = lineEnd + 1
         searched = start
       }
+      if !skipping && bufferOffset + start >= range.upperBound { return lineNumber }
       if start > 0 && end > start { memmove(base, base + start, end - start) }
+      bufferOffset += start
       filled = end - start
     }
   }
 }
 
-/// `read(2)`, which `RunLog.read` hides inside the extension.
-private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-  read(descriptor, buffer, count)
+/// `pread(2)`, which `RunLog.read` hides inside the extension.
+private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int, at offset: Int) -> Int {
+  pread(descriptor, buffer, count, off_t(offset))
 }
 
 /// Verifies and reads one log line after another, numbering cells as it meets them.
@@ -128,16 +165,31 @@ struct LogScanner {
     if let problem = RunLog.checksumProblem(in: line) {
       throw ResultStoreError.malformedLine(path: path, line: number, reason: problem)
     }
-    if let fields = QueryLineParser.fields(of: line, pool: &builder.pool) {
-      let cell = cellNumber(task: fields.task, method: fields.method, trial: fields.trial)
-      if let problem = audit.problem(
-        withQuery: fields.query, cost: fields.cost, cumulativeCost: fields.cumulativeCost, cell: cell, line: number,
-        name: cells[cell])
-      {
-        throw ResultStoreError.inconsistentLog(path: path, line: number, reason: problem)
-      }
-      return .query(fields, cell: cell)
+    if let fields = QueryLineParser.fields(of: line, pool: &builder.pool) { return try accept(fields, number: number) }
+    return try decode(line, number: number)
+  }
+
+  /// Checks the next line, a query already parsed (its strings in `builder.pool`), against
+  /// its trial.
+  ///
+  /// - Throws: `ResultStoreError.inconsistentLog`, as `RunLog.read` documents.
+  mutating func accept(_ fields: QueryFields, number: Int) throws -> Line {
+    let cell = cellNumber(task: fields.task, method: fields.method, trial: fields.trial)
+    if let problem = audit.problem(
+      withQuery: fields.query, cost: fields.cost, cumulativeCost: fields.cumulativeCost, cell: cell, line: number,
+      name: cells[cell])
+    {
+      throw ResultStoreError.inconsistentLog(path: path, line: number, reason: problem)
     }
+    return .query(fields, cell: cell)
+  }
+
+  /// Decodes and checks the next line, one with a valid checksum that `QueryLineParser` does
+  /// not take.
+  ///
+  /// - Throws: `ResultStoreError.malformedLine` or `ResultStoreError.inconsistentLog`, as
+  ///   `RunLog.read` documents.
+  mutating func decode(_ line: UnsafeRawBufferPointer, number: Int) throws -> Line {
     let entry: LogEntry
     do {
       entry = try decoder.decode(LogEntry.self, from: Data(line))

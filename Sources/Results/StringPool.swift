@@ -17,6 +17,19 @@ struct StringPool: Sendable {
   /// string's hash and its id plus one in the low 32 (0: an empty slot), so that a lookup
   /// compares bytes only with strings of the same hash.
   private var slots = [UInt64](repeating: 0, count: 64)
+  /// Per namespace (`hintNamespaces`), the string last looked up under each hint.
+  private var hintTables: [[Hint]] = []
+  private var hintNamespaces: [Int32] = []
+  /// Hints at or above this are not kept (a table of this many ids per namespace at most).
+  private static let hintLimit = 1 << 22
+
+  /// A string a hint names: its id and where its bytes are, so that confirming it reads
+  /// nothing else of the pool.
+  private struct Hint {
+    var id: Int32 = -1
+    var count: Int32 = 0
+    var start = 0
+  }
 
   /// The string with id `id`.
   subscript(id: Int32) -> String { strings[Int(id)] }
@@ -45,6 +58,36 @@ struct StringPool: Sendable {
     return id
   }
 
+  /// The id of the string whose UTF-8 encoding is `utf8`, as `id(ofUTF8:)` gives it, first
+  /// compared with the string last looked up under the same `hint` in `namespace`.
+  ///
+  /// A log's key comes with its architecture's pool index, and within a task the index names
+  /// one key: looking the id up by (task, index) and confirming it with one comparison of bytes
+  /// skips the hash and the probe of the table of all keys, which are too many for the cache.
+  /// A string that differs from the hinted one (an index that names another key) is looked up
+  /// as usual and becomes the hint's.
+  ///
+  /// - Complexity: O(`utf8.count`) on average.
+  mutating func id(ofUTF8 utf8: UnsafeRawBufferPointer, hint: Int, namespace: Int32) -> Int32 {
+    guard hint >= 0, hint < Self.hintLimit else { return id(ofUTF8: utf8) }
+    var table = 0
+    while table < hintNamespaces.count && hintNamespaces[table] != namespace { table += 1 }
+    if table == hintNamespaces.count {
+      hintNamespaces.append(namespace)
+      hintTables.append([])
+    }
+    if hint < hintTables[table].count {
+      let candidate = hintTables[table][hint]
+      if candidate.id >= 0 && matches(start: candidate.start, count: Int(candidate.count), utf8) { return candidate.id }
+    } else {
+      let size = min(Self.hintLimit, max(hint + 1, 2 * hintTables[table].count, 1024))
+      hintTables[table] += repeatElement(Hint(), count: size - hintTables[table].count)
+    }
+    let id = id(ofUTF8: utf8)
+    hintTables[table][hint] = Hint(id: id, count: Int32(clamping: utf8.count), start: starts[Int(id)])
+    return id
+  }
+
   /// The id of `string`, added to the pool if it is new.
   mutating func id(of string: String) -> Int32 {
     var string = string
@@ -52,8 +95,11 @@ struct StringPool: Sendable {
   }
 
   private func matches(_ id: Int, _ utf8: UnsafeRawBufferPointer) -> Bool {
-    let start = starts[id]
-    let count = starts[id + 1] - start
+    matches(start: starts[id], count: starts[id + 1] - starts[id], utf8)
+  }
+
+  /// Whether the `count` bytes at `start` in `bytes` are `utf8`.
+  private func matches(start: Int, count: Int, _ utf8: UnsafeRawBufferPointer) -> Bool {
     guard count == utf8.count else { return false }
     return bytes.withUnsafeBytes { stored in
       var offset = 0

@@ -1,5 +1,6 @@
-import Checksums
 import Testing
+
+@testable import Checksums
 
 @Suite struct CRC32CTests {
   /// Bit-at-a-time CRC-32C, the definition the table-driven code must match.
@@ -52,6 +53,26 @@ import Testing
     let text = Array("{\"kind\":\"query\",\"task\":\"nb201-cifar10\",\"trial\":3}".utf8)
     for cut in [0, 1, 7, 8, 9, 30, text.count] {
       #expect(CRC32C.checksum(text[cut...], continuing: CRC32C.checksum(text[..<cut])) == CRC32C.checksum(text))
+    }
+  }
+}
+
+/// The `crc32` instruction and the tables agree on every length and alignment.
+@Suite struct CRC32CImplementationTests {
+  @Test func theTablesGiveWhatChecksumGives() {
+    var state: UInt64 = 777
+    let bytes: [UInt8] = (0..<200).map { _ in
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return UInt8(truncatingIfNeeded: state >> 33)
+    }
+    for start in 0..<9 {
+      for length in 0..<(bytes.count - start) {
+        bytes[start..<start + length].withUnsafeBytes { piece in
+          for previous: UInt32 in [0, 0xDEAD_BEEF] {
+            #expect(CRC32C.tableChecksum(piece, continuing: previous) == CRC32C.checksum(piece, continuing: previous))
+          }
+        }
+      }
     }
   }
 }
