@@ -90,7 +90,7 @@ let package = Package(
     .testTarget(name: "ModelsTests", dependencies: ["Models", "Analysis", "TestSupport", "Benchmarks", "SearchSpaces", "NeuralNetworks", "Tensor", "Randomness"]),
     .testTarget(name: "SearchMethodsTests", dependencies: ["SearchMethods", "ExternalMethods", "Models", "TestSupport", "Benchmarks", "SearchSpaces", "Harness", "Randomness"]),
     .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "NeuralNetworks", "Randomness", "SearchSpaces", "Tensor", "TestSupport"]),
-    .testTarget(name: "ResultsTests", dependencies: ["Results", "Checksums"]),
+    .testTarget(name: "ResultsTests", dependencies: ["Results", "Checksums", "Randomness"]),
     .testTarget(
       name: "HarnessTests",
       dependencies: [

@@ -1,3 +1,4 @@
+import Randomness
 import Testing
 
 @testable import Results
@@ -47,7 +48,7 @@ import Testing
   }
 
   @Test func randomShortestDecimalsRoundAsTheStandardLibraryRoundsThem() {
-    var rng = SplitMix(state: 42)
+    var rng = SeededGenerator(seed: 42)
     var converted = 0
     for _ in 0..<100_000 {
       let magnitude = [1e-3, 1, 1e3, 1e6, 1e12][Int(rng.next() % 5)]
@@ -62,7 +63,7 @@ import Testing
   }
 
   @Test func randomLongSignificandsRoundAsTheStandardLibraryRoundsThem() {
-    var rng = SplitMix(state: 7)
+    var rng = SeededGenerator(seed: 7)
     for _ in 0..<100_000 {
       let significand = (1 << 53) + rng.next() % (10_000_000_000_000_000_000 - (1 << 53))
       let exponent = -Int(rng.next() % 20)
@@ -80,18 +81,6 @@ import Testing
         let converted = DecimalConversion.double(significand: significand, exponent: -digits)
         #expect(converted?.bitPattern == Double(integer).bitPattern, "\(significand)e-\(digits)")
       }
-    }
-  }
-
-  /// SplitMix64, a small seeded generator for reproducible cases.
-  struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
     }
   }
 }
