@@ -10,17 +10,22 @@ struct CompareCommand: AsyncParsableCommand {
     commandName: "compare",
     abstract: "Report the methods of several finished runs together, paired trial by trial (same tasks, seeds and budget).",
     discussion: """
-      Example:
-        nasarena compare results/semi-assessor results/arch2vec --output results/semi-vs-arch2vec
-        nasarena compare results/paper-200 results/arch2vec-100 --at-queries 100 --output results/at-100
-      Every run needs its log. The runs must share the budget, and on every task they share
-      the task definition, the data and each trial's seed (suites with the same seed and task
-      names do); tasks not in every run are left out. A method in several runs is kept once
-      when its records agree, else later copies are named label@run. With --at-queries N,
-      runs with query budgets of N or more are compared at N: each trial is cut after its
-      N-th query (a method in two runs must then agree on those N queries to be kept once).
-      Writes the usual report files and comparison.md (the runs and what was left out, cut
-      or renamed) into the output folder.
+      Examples:
+        nasarena compare results/semi-assessor results/arch2vec \\
+          --output results/semi-vs-arch2vec
+        nasarena compare results/paper-200 results/arch2vec-100 \\
+          --at-queries 100 --output results/at-100
+
+      Every run needs its log. The runs must share the budget, and on
+      every task they share the task definition, the data and each
+      trial's seed (suites with the same seed and task names do); tasks
+      not in every run are left out. A method in several runs is kept
+      once when its records agree, else later copies are named
+      label@run. With --at-queries N, runs with query budgets of N or
+      more are compared at N: each trial is cut after its N-th query (a
+      method in two runs must then agree on those N queries to be kept
+      once). Writes the usual report files and comparison.md (the runs
+      and what was left out, cut or renamed) into the output folder.
       """)
 
   @Argument(help: "The run folders (at least two).")
