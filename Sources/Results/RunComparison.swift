@@ -69,7 +69,7 @@ public enum RunComparison {
       }
       // Older manifests did not record the budget: their completed trials must have used it.
       for source in sources where source.records.manifest.budget == nil {
-        let counts = Set(source.records.trials.filter { $0.status == .completed }.map(\.queries))
+        let counts = completedQueryCounts(of: source)
         if let queries = budget.queries, counts != [queries] {
           throw Mismatch(
             reason: "\(source.name) records no budget and its completed trials have \(counts.sorted()) queries, not \(queries) as \(owner)")
@@ -186,6 +186,12 @@ public enum RunComparison {
   /// Whether two task records describe the same task on the same data: the fields every
   /// version of the harness writes (later versions add derived fields, such as the token
   /// signature, that older runs lack).
+  /// The query counts of `source`'s completed trials: what a run whose manifest predates
+  /// recorded budgets tells of its budget.
+  static func completedQueryCounts(of source: Source) -> Set<Int> {
+    Set(source.records.trials.filter { $0.status == .completed }.map(\.queries))
+  }
+
   /// The queries a trial of `source` had (its budget, or what its completed trials show when
   /// its manifest predates recorded budgets), checked to allow a cut at `cut`.
   static func queryBudget(of source: Source, cut: Int) throws -> Int {
@@ -197,7 +203,7 @@ public enum RunComparison {
       }
       queries = limit
     } else {
-      let counts = Set(source.records.trials.filter { $0.status == .completed }.map(\.queries))
+      let counts = completedQueryCounts(of: source)
       guard counts.count == 1, let only = counts.first else {
         throw Mismatch(reason: "\(source.name) records no budget and its completed trials have \(counts.sorted()) queries")
       }
