@@ -55,7 +55,8 @@ extension Arch2VecRLTests {
     #expect(try entry.pretraining?.key(settings: entry.defaults) == "epochs=10 hidden=128 latent=16")
     #expect(
       entry.help.map(\.key) == [
-        "epochs", "hiddenSize", "latentSize", "priorSamples", "priorSampling", "initialSize", "batchSize", "baseline", "nearest",
+        "epochs", "hiddenSize", "latentSize", "priorSamples", "priorSampling", "adjacencyLoss", "initialSize", "batchSize", "baseline",
+        "nearest",
         "policyHiddenSize",
         "learningRate", "actionStandardDeviation",
       ])

@@ -16,12 +16,19 @@ public struct Arch2VecEncoderSettings: Sendable, Hashable {
   public var priorSamples = 1000
   /// How those draws are made (the source's moment-matched Gaussian by default).
   public var priorSampling = PriorSampling.latentMoments
+  /// Which decoded adjacency entries the reconstruction loss reads (see
+  /// `GraphVariationalAutoencoder.AdjacencyLoss`).
+  public var adjacencyLoss = GraphVariationalAutoencoder.AdjacencyLoss.symmetric
 
   /// The source's defaults.
   public init() {}
 
   /// The pretraining key text.
-  public var key: String { "epochs=\(epochs) hidden=\(hiddenSize) latent=\(latentSize)" }
+  public var key: String {
+    // The symmetric loss keeps the key it had before the setting existed, so its caches stay valid.
+    let base = "epochs=\(epochs) hidden=\(hiddenSize) latent=\(latentSize)"
+    return adjacencyLoss == .symmetric ? base : base + " adjacencyLoss=\(adjacencyLoss.rawValue)"
+  }
 
   /// The source's VAE with these shape and epochs.
   var autoencoderConfiguration: GraphVariationalAutoencoder.Configuration {
@@ -29,6 +36,7 @@ public struct Arch2VecEncoderSettings: Sendable, Hashable {
     configuration.epochs = epochs
     configuration.hiddenSize = hiddenSize
     configuration.latentSize = latentSize
+    configuration.adjacencyLoss = adjacencyLoss
     return configuration
   }
 
@@ -75,6 +83,9 @@ public struct Arch2VecEncoderSettings: Sendable, Hashable {
         path.appending(path: \.priorSampling), "priorSampling",
         "latent draws of that report: latentMoments (the source's: N(0, I) scaled by the encoded latents' per-position mean and std) or standardNormal",
         sameTrajectory: "only the pretraining report reads them"),
+      Setting(
+        path.appending(path: \.adjacencyLoss), "adjacencyLoss",
+        "adjacency reconstruction loss: symmetric (every entry against A + Aᵀ, diagonal included; NASArena's form so far) or upperTriangle (the source's); changes the pretraining"),
     ]
   }
 }
