@@ -16,15 +16,18 @@ import Tensor
 ///   log σ: `std = exp(head)`).
 /// - Decoder: dropout on `z`, operations `sigmoid(linear(z))`, adjacency `sigmoid(z zᵀ)`.
 /// - Loss: binary cross-entropy of the operations plus that of the adjacency (each a mean over
-///   its entries, padding included) plus the KL divergence to N(0, I), whose per-node sum over
-///   the latent is averaged over nodes and then divided by `graphs x nodes` (so it weighs about
-///   1/256 of a per-element cross-entropy on NAS-Bench-201's 8-node cells).
+///   its entries, padding included; which adjacency entries count is `adjacencyLoss`) plus the
+///   KL divergence to N(0, I), whose per-node sum over the latent is averaged over nodes and
+///   then divided by `graphs x nodes` (so it weighs about 1/256 of a per-element cross-entropy
+///   on NAS-Bench-201's 8-node cells).
 /// - Training (`train(on:using:onEpochEnd:)`): Adam at 1e-3, gradient-norm clipping at 5,
 ///   batches of 32 graphs; the source runs 8 epochs on NAS-Bench-101 and 10 on NAS-Bench-201.
 /// - Embedding (`encode(_:)`): the mean over a graph's nodes of the latent mean.
 ///
-/// Difference from the source: graphs of a batch are padded to its largest node count (the
-/// source pads NAS-Bench-101 cells to 7 nodes), and padded nodes enter the batch-norm statistics
+/// Differences from the source: the default `adjacencyLoss` is `symmetric` (every entry,
+/// diagonal included), not the source's `upperTriangle`, until the reference runs made with it
+/// are repeated (see ``AdjacencyLoss``); graphs of a batch are padded to its largest node count
+/// (the source pads NAS-Bench-101 cells to 7 nodes), and padded nodes enter the batch-norm statistics
 /// and the reconstruction losses as zero rows, as they do in the source.
 public final class GraphVariationalAutoencoder: Layer {
   /// Which entries of `sigmoid(z zᵀ)` the adjacency reconstruction loss reads.
@@ -40,7 +43,6 @@ public final class GraphVariationalAutoencoder: Layer {
     /// `graphs x nodes x nodes` entries.
     case upperTriangle
   }
-
 
   /// How the auto-encoder is shaped and trained; the defaults are the source's.
   public struct Configuration: Sendable, Hashable, Codable {

@@ -85,7 +85,8 @@ public struct Arch2VecEncoderSettings: Sendable, Hashable {
         sameTrajectory: "only the pretraining report reads them"),
       Setting(
         path.appending(path: \.adjacencyLoss), "adjacencyLoss",
-        "adjacency reconstruction loss: symmetric (every entry against A + Aᵀ, diagonal included; NASArena's form so far) or upperTriangle (the source's); changes the pretraining"),
+        "adjacency reconstruction loss: symmetric (every entry against A + Aᵀ, diagonal included; NASArena's form so far) or upperTriangle (the source's); changes the pretraining"
+      ),
     ]
   }
 }

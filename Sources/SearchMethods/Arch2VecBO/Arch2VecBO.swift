@@ -24,6 +24,9 @@ import SearchSpaces
 /// `batchSize` best.
 ///
 /// Differences from the source:
+/// - the VAE's adjacency loss reads every entry, diagonal included, by default
+///   (`adjacencyLoss: symmetric`); the source's strict upper triangle is `upperTriangle`, which
+///   reconstructs the edges far better (`docs/methods/arch2vec.md`);
 /// - expected improvement uses sigma by default; the source passes the predictive variance
 ///   where sigma belongs (`expectedImprovement: source` restores it; with variances far below
 ///   1 it flattens the exploration term, which is why it is not the default);
