@@ -13,9 +13,9 @@ struct PredictorsCommand: AsyncParsableCommand {
     commandName: "predictors",
     abstract: "Evaluate the predictors of a suite's methods: Kendall tau, Spearman rho, precision@T vs training size.",
     discussion: """
-      Every method of the suite that has a predictor is trained on n random labelled
-      architectures (n from the suite's predictorQuality.sizes) and tested on the rest of the
-      domain, on the same splits for every predictor.
+      Every method of the suite that has a predictor is trained on n random
+      labelled architectures (n from the suite's predictorQuality.sizes) and
+      tested on the rest of the domain, on the same splits for every predictor.
         nasarena predictors configs/paper-nb201.yaml
         nasarena predictors configs/nb201.yaml --output results/nb201-predictors
       Writes predictor_quality.csv (one row per predictor, n and seed),

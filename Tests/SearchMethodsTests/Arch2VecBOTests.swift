@@ -179,7 +179,7 @@ extension Arch2VecBOTests {
       let (_, lines) = try Self.pretrain(settings, space: space, seed: 0)
       func value(after label: String) throws -> Double {
         let text = try #require(lines.last?.components(separatedBy: label + " ").last?.split(separator: " ").first)
-        return try #require(Double(text))
+        return try #require(Double(text.trimmingCharacters(in: CharacterSet(charactersIn: ","))))
       }
       return (try value(after: "adjacency"), try value(after: "prior validity"))
     }

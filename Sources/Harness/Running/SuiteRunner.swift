@@ -193,23 +193,22 @@ public enum SuiteRunner {
     let spareCores = options.tailCores ? SpareCores() : nil
     let backend = spareCores.map { SplittingBackend(Backends.current, spareCores: $0) } ?? Backends.current
     let cores = min(workers, ProcessInfo.processInfo.activeProcessorCount)
-    var donated = 0
+    let lending = spareCores.map { TailCoreLending(spareCores: $0, total: todo.count, cores: cores) }
     try await withThrowingTaskGroup(of: (TrialRecord, Double).self) { group in
       var next = 0
-      func donateIdleCores() {
-        guard let spareCores, next >= todo.count else { return }
-        let idle = cores - (next - done) - donated
-        guard idle > 0 else { return }
-        spareCores.donate(idle)
-        donated += idle
-      }
       func launch() {
         guard next < todo.count else { return }
         let cell = todo[next]
         next += 1
-        guard let task = tasks[cell.task], let spec = specs[cell.method] else { return }
+        guard let task = tasks[cell.task], let spec = specs[cell.method] else {
+          lending?.launch()
+          lending?.finish()
+          return
+        }
         let lines = logged[cell] ?? []
+        lending?.launch()
         group.addTask {
+          defer { lending?.finish() }
           var sink = TrialLogSink(writer: writer, cell: cell, logged: lines)
           let pretrained = Result { try stage.value(label: spec.label, task: task.name) }
           let started = ContinuousClock.now
@@ -222,7 +221,6 @@ public enum SuiteRunner {
         }
       }
       for _ in 0..<min(workers, todo.count) { launch() }
-      donateIdleCores()
       while let (record, seconds) = try await group.next() {
         done += 1
         queries += record.queries
@@ -242,7 +240,6 @@ public enum SuiteRunner {
             finished: done, total: todo.count, queries: queries, elapsedSeconds: (clock.now - start).seconds, failed: failures.count,
             methods: methods, workers: workers))
         launch()
-        donateIdleCores()
       }
     }
     try await writer.finish()
