@@ -183,9 +183,6 @@ public enum RunComparison {
     return Outcome(records: records, notes: notes)
   }
 
-  /// Whether two task records describe the same task on the same data: the fields every
-  /// version of the harness writes (later versions add derived fields, such as the token
-  /// signature, that older runs lack).
   /// The query counts of `source`'s completed trials: what a run whose manifest predates
   /// recorded budgets tells of its budget.
   static func completedQueryCounts(of source: Source) -> Set<Int> {
@@ -215,6 +212,9 @@ public enum RunComparison {
     return queries
   }
 
+  /// Whether two task records describe the same task on the same data: the fields every
+  /// version of the harness writes (later versions add derived fields, such as the token
+  /// signature, that older runs lack).
   static func sameDefinition(_ a: TaskRecord, _ b: TaskRecord) -> Bool {
     (a.name, a.benchmark, a.dataset, a.signalColumn, a.reportColumn, a.costColumn) == (
       b.name, b.benchmark, b.dataset, b.signalColumn, b.reportColumn, b.costColumn

@@ -18,6 +18,10 @@ extension LossAndOptimizerTests {
     // BCE(z = 0, y) = log 2 whatever y is.
     let bce = Loss.binaryCrossEntropy(logits: Tensor(zeros: [3]), targets: Tensor(shape: [3], scalars: [0, 1, 0.5]))
     #expect(Swift.abs(bce.scalar - 0.693_147) < 1e-5)
+    // Weight 0 drops an element from the sum but not from the count: 2 log 2 / 3.
+    let weighted = Loss.binaryCrossEntropy(
+      logits: Tensor(zeros: [3]), targets: Tensor(shape: [3], scalars: [0, 1, 0.5]), weights: Tensor(shape: [3], scalars: [1, 0, 1]))
+    #expect(Swift.abs(weighted.scalar - 2 * 0.693_147 / 3) < 1e-5)
     let ce = Loss.crossEntropy(logits: Tensor(shape: [1, 2], scalars: [0, 0]), labels: [1])
     #expect(Swift.abs(ce.scalar - 0.693_147) < 1e-5)
     let kl = Loss.klDivergenceFromStandardNormal(mean: Tensor(zeros: [2, 3]), logVariance: Tensor(zeros: [2, 3]))
@@ -47,6 +51,7 @@ extension LossAndOptimizerTests {
     let checks: [([Tensor]) -> Tensor] = [
       { Loss.meanSquaredError($0[0], target) },
       { Loss.binaryCrossEntropy(logits: $0[0], targets: target) },
+      { Loss.binaryCrossEntropy(logits: $0[0], targets: target, weights: target) },
       { Loss.crossEntropy(logits: $0[0], labels: [0, 3, 1]) },
       { Loss.klDivergenceFromStandardNormal(mean: $0[0], logVariance: $0[1]) },
       { Loss.klDivergence(logP: $0[0].logSoftmax(), logQ: $0[1].logSoftmax()) },

@@ -147,6 +147,12 @@ extension Arch2VecBOTests {
 // MARK: - The pretraining report's latent draws
 
 extension Arch2VecBOTests {
+  /// The number after `label` in the last line of a pretraining report (a trailing comma dropped).
+  static func figure(_ label: String, in lines: [String]) throws -> Double {
+    let text = try #require(lines.last?.components(separatedBy: label + " ").last?.split(separator: " ").first)
+    return try #require(Double(text.trimmingCharacters(in: CharacterSet(charactersIn: ","))))
+  }
+
   /// The source decodes N(0, I) draws scaled by the encoded latents' per-position moments;
   /// the prior itself sits where the encoder puts nothing. Measured on NB201 (seed 0, default
   /// shape): after 6 epochs moment-matched draws decode to a cell 31.7 % of the time (98.7 %
@@ -157,11 +163,7 @@ extension Arch2VecBOTests {
     settings.encoder.epochs = 6
     settings.encoder.priorSamples = 500
     let (_, lines) = try Self.pretrain(settings, space: space, seed: 0)
-    func value(after label: String) throws -> Double {
-      let text = try #require(lines.last?.components(separatedBy: label + " ").last?.split(separator: " ").first)
-      return try #require(Double(text))
-    }
-    let (validity, uniqueness) = (try value(after: "prior validity"), try value(after: "uniqueness"))
+    let (validity, uniqueness) = (try Self.figure("prior validity", in: lines), try Self.figure("uniqueness", in: lines))
     #expect(validity > 0.1 && uniqueness > 0.9, "validity \(validity), uniqueness \(uniqueness)")
   }
 
@@ -177,11 +179,7 @@ extension Arch2VecBOTests {
       settings.encoder.priorSamples = 300
       settings.encoder.adjacencyLoss = loss
       let (_, lines) = try Self.pretrain(settings, space: space, seed: 0)
-      func value(after label: String) throws -> Double {
-        let text = try #require(lines.last?.components(separatedBy: label + " ").last?.split(separator: " ").first)
-        return try #require(Double(text.trimmingCharacters(in: CharacterSet(charactersIn: ","))))
-      }
-      return (try value(after: "adjacency"), try value(after: "prior validity"))
+      return (try Self.figure("adjacency", in: lines), try Self.figure("prior validity", in: lines))
     }
     let symmetric = try figures(.symmetric)
     let source = try figures(.upperTriangle)

@@ -166,18 +166,22 @@ extension GraphVariationalAutoencoder {
     case .symmetric:
       return Loss.binaryCrossEntropy(logits: logits, targets: undirected)
     case .upperTriangle:
-      let n = logits.shape[logits.shape.count - 1]
-      let graphs = logits.scalars.count / (n * n)
-      var mask = [Float](repeating: 0, count: graphs * n * n)
-      for g in 0..<graphs {
-        for i in 0..<n {
-          for j in (i + 1)..<max(n, i + 1) { mask[(g * n + i) * n + j] = 1 }
-        }
-      }
-      let kept = Tensor(shape: logits.shape, scalars: mask)
       // Entries outside the strict upper triangle weigh 0 but stay in the mean, as in the source.
-      return ((logits.softplus() - logits * directed) * kept).mean()
+      return Loss.binaryCrossEntropy(logits: logits, targets: directed, weights: Self.strictUpperTriangle(like: logits))
     }
+  }
+
+  /// A tensor shaped like `tensor`: 1 above the diagonal of every `[nodes, nodes]` matrix, 0 elsewhere.
+  private static func strictUpperTriangle(like tensor: Tensor) -> Tensor {
+    let n = tensor.shape[tensor.shape.count - 1]
+    let graphs = tensor.shape.dropLast(2).reduce(1, *)
+    var mask = [Float](repeating: 0, count: graphs * n * n)
+    for g in 0..<graphs {
+      for i in 0..<n {
+        for j in (i + 1)..<n { mask[(g * n + i) * n + j] = 1 }
+      }
+    }
+    return Tensor(shape: tensor.shape, scalars: mask)
   }
 
   /// `A + Aᵀ` clipped to 1 (no self loops), the encoder's input and the decoder's target;

@@ -11,6 +11,20 @@ extension Loss {
     return (logits.softplus() - logits * targets).mean()
   }
 
+  /// Binary cross-entropy with logits, each element weighted, averaged over all elements
+  /// (weights of 0 drop an element from the sum but not from the count).
+  ///
+  /// - Parameters:
+  ///   - logits: Any shape.
+  ///   - targets: Same shape, values in `[0, 1]`.
+  ///   - weights: Same shape, not differentiated.
+  public static func binaryCrossEntropy(logits: Tensor, targets: Tensor, weights: Tensor) -> Tensor {
+    precondition(
+      logits.shape == targets.shape && logits.shape == weights.shape,
+      "binaryCrossEntropy: shapes \(logits.shape), \(targets.shape) and \(weights.shape) differ")
+    return ((logits.softplus() - logits * targets) * weights).mean()
+  }
+
   /// Cross-entropy of class labels under softmax(logits), averaged over rows.
   ///
   /// - Parameters:
